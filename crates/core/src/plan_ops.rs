@@ -1,0 +1,147 @@
+//! Operations on whole plans: roll forward to the next period, take a snapshot.
+
+use crate::model::*;
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// The next period's label: "FY2026" -> "FY2027"; otherwise the label with " (next)".
+pub fn next_period_label(period: &str) -> String {
+    let digits: String = period
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if digits.is_empty() {
+        return format!("{period} (next)");
+    }
+    let digits: String = digits.chars().rev().collect();
+    let prefix = &period[..period.len() - digits.len()];
+    match digits.parse::<u64>() {
+        Ok(n) => format!("{prefix}{:0width$}", n + 1, width = digits.len()),
+        Err(_) => format!("{period} (next)"),
+    }
+}
+
+fn plus_year(d: NaiveDate) -> NaiveDate {
+    d.with_year(d.year() + 1)
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(d.year() + 1, d.month(), 28).unwrap_or(d))
+}
+
+/// Start next period's plan from this one: same buying centers, people, map and white space,
+/// objectives with their strategies and still-open actions, and open opportunities. Every
+/// record gets a new id so the two plans stay independent.
+pub fn roll_forward(plan: &Plan, content: &PlanContent) -> (Plan, PlanContent) {
+    let mut ids: HashMap<Id, Id> = HashMap::new();
+    let mut map = |old: Id| *ids.entry(old).or_insert_with(Uuid::new_v4);
+    let next = Plan {
+        id: Uuid::new_v4(),
+        account_id: plan.account_id,
+        period: next_period_label(&plan.period),
+        starts_on: plus_year(plan.starts_on),
+        ends_on: plus_year(plan.ends_on),
+        status: PlanStatus::Draft,
+        currency: plan.currency.clone(),
+        rolled_from: Some(plan.id),
+    };
+    let mut c = content.clone();
+    for b in &mut c.buying_centers {
+        b.id = map(b.id);
+    }
+    for p in &mut c.contacts {
+        p.id = map(p.id);
+    }
+    for p in &mut c.contacts {
+        p.buying_center_id = map(p.buying_center_id);
+        p.reports_to = p.reports_to.map(&mut map);
+        p.dotted_line_to = p.dotted_line_to.iter().map(|d| map(*d)).collect();
+    }
+    for l in &mut c.lines {
+        l.id = map(l.id);
+        l.from_contact_id = map(l.from_contact_id);
+        l.to_contact_id = map(l.to_contact_id);
+    }
+    for o in &mut c.objectives {
+        o.id = map(o.id);
+        o.buying_center_id = o.buying_center_id.map(&mut map);
+        o.starts_on = o.starts_on.map(plus_year);
+        o.due_on = o.due_on.map(plus_year);
+    }
+    for s in &mut c.strategies {
+        s.id = map(s.id);
+        s.objective_id = map(s.objective_id);
+    }
+    c.actions
+        .retain(|a| matches!(a.status, ActionStatus::Open | ActionStatus::Blocked));
+    for a in &mut c.actions {
+        a.id = map(a.id);
+        a.strategy_id = map(a.strategy_id);
+    }
+    c.opportunities
+        .retain(|o| o.status == OpportunityStatus::Open);
+    for o in &mut c.opportunities {
+        o.id = map(o.id);
+        o.buying_center_id = map(o.buying_center_id);
+    }
+    for cell in &mut c.cells {
+        cell.id = map(cell.id);
+        cell.buying_center_id = map(cell.buying_center_id);
+    }
+    (next, c)
+}
+
+pub fn snapshot(
+    account: &Account,
+    plan: &Plan,
+    content: &PlanContent,
+    taken_on: NaiveDate,
+    label: &str,
+) -> Snapshot {
+    Snapshot {
+        id: Uuid::new_v4(),
+        plan_id: plan.id,
+        taken_on,
+        label: label.trim().to_string(),
+        account: account.clone(),
+        plan: plan.clone(),
+        content: content.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn period_labels_count_up() {
+        assert_eq!(next_period_label("FY2026"), "FY2027");
+        assert_eq!(next_period_label("2026"), "2027");
+        assert_eq!(next_period_label("FY09"), "FY10");
+        assert_eq!(next_period_label("Growth plan"), "Growth plan (next)");
+    }
+
+    #[test]
+    fn roll_forward_keeps_structure_with_new_ids() {
+        let s = crate::sample::sample_plan(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        let (next, c) = roll_forward(&s.plan, &s.content);
+        assert_eq!(next.rolled_from, Some(s.plan.id));
+        assert_eq!(c.buying_centers.len(), s.content.buying_centers.len());
+        assert_eq!(c.contacts.len(), s.content.contacts.len());
+        assert!(c
+            .buying_centers
+            .iter()
+            .all(|b| s.content.buying_center(b.id).is_none()));
+        // Every reference points inside the new plan.
+        for p in &c.contacts {
+            assert!(c.buying_center(p.buying_center_id).is_some());
+            if let Some(m) = p.reports_to {
+                assert!(c.contact(m).is_some());
+            }
+        }
+        assert!(c
+            .opportunities
+            .iter()
+            .all(|o| o.status == OpportunityStatus::Open));
+        assert!(c.actions.iter().all(|a| a.status != ActionStatus::Done));
+    }
+}

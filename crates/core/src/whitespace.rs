@@ -1,0 +1,369 @@
+//! The cross-sell white-space matrix: mutual value, quadrants, ranked plays, and cell
+//! statuses that follow the opportunities (DOMAIN.md, "Mutual value").
+
+use crate::model::*;
+use crate::money::Money;
+use serde::Serialize;
+use std::cmp::Reverse;
+use std::collections::HashSet;
+use ts_rs::TS;
+
+/// A score of 4 or 5 counts as high.
+pub const HIGH: u8 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Quadrant {
+    Pursue,
+    DontForceFit,
+    Nurture,
+    Deprioritize,
+}
+
+impl Quadrant {
+    pub fn label(self) -> &'static str {
+        match self {
+            Quadrant::Pursue => "Pursue",
+            Quadrant::DontForceFit => "Don't force-fit",
+            Quadrant::Nurture => "Nurture",
+            Quadrant::Deprioritize => "Deprioritize",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PlayKind {
+    /// The offering is already sold in another buying center of the account.
+    CrossSell,
+    /// Another offering to this buying center.
+    UpSell,
+}
+
+/// value to us x value to customer (1-25); None until both are scored.
+pub fn mutual_value_score(to_us: Option<u8>, to_customer: Option<u8>) -> Option<u8> {
+    Some(to_us? * to_customer?)
+}
+
+pub fn quadrant(to_us: u8, to_customer: u8) -> Quadrant {
+    match (to_us >= HIGH, to_customer >= HIGH) {
+        (true, true) => Quadrant::Pursue,
+        (true, false) => Quadrant::DontForceFit,
+        (false, true) => Quadrant::Nurture,
+        (false, false) => Quadrant::Deprioritize,
+    }
+}
+
+/// The cell's status as the plan stands: a won opportunity makes it Installed, an open one
+/// In pipeline; otherwise what the user set. The one place this rule lives.
+pub fn effective_status(cell: &WhiteSpaceCell, opportunities: &[Opportunity]) -> CellStatus {
+    let linked = opportunities.iter().filter(|o| {
+        o.buying_center_id == cell.buying_center_id && o.offering_id == Some(cell.offering_id)
+    });
+    let mut open = false;
+    for o in linked {
+        match o.status {
+            OpportunityStatus::Won => return CellStatus::Installed,
+            OpportunityStatus::Open => open = true,
+            OpportunityStatus::Lost => {}
+        }
+    }
+    if open {
+        CellStatus::InPipeline
+    } else {
+        cell.status
+    }
+}
+
+pub fn is_actionable(status: CellStatus) -> bool {
+    matches!(
+        status,
+        CellStatus::Open | CellStatus::Competitor | CellStatus::InPipeline
+    )
+}
+
+/// Warnings that do not block saving a cell.
+pub fn cell_warnings(
+    cell: &WhiteSpaceCell,
+    status: CellStatus,
+) -> Vec<crate::figures::FieldWarning> {
+    let mut w = Vec::new();
+    if status == CellStatus::Installed && cell.estimated_revenue.0 == 0 {
+        w.push(crate::figures::FieldWarning {
+            field: "estimated_revenue".into(),
+            message: "Installed, but no revenue is recorded".into(),
+        });
+    }
+    if status == CellStatus::Competitor && cell.competitor.trim().is_empty() {
+        w.push(crate::figures::FieldWarning {
+            field: "competitor".into(),
+            message: "Competitor status, but no competitor is named".into(),
+        });
+    }
+    w
+}
+
+/// A cell as the matrix shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CellView {
+    pub cell: WhiteSpaceCell,
+    pub status: CellStatus,
+    pub mutual_value_score: Option<u8>,
+    pub quadrant: Option<Quadrant>,
+    pub opportunity_ids: Vec<Id>,
+    pub warnings: Vec<crate::figures::FieldWarning>,
+}
+
+/// A ranked play: an actionable cell with its score.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Play {
+    pub cell_id: Id,
+    pub buying_center_id: Id,
+    pub buying_center: String,
+    pub offering_id: Id,
+    pub offering: String,
+    pub status: CellStatus,
+    pub value_to_us: u8,
+    pub value_to_customer: u8,
+    pub mutual_value_score: u8,
+    pub quadrant: Quadrant,
+    pub kind: PlayKind,
+    pub estimated_revenue: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WhiteSpace {
+    pub cells: Vec<CellView>,
+    pub plays: Vec<Play>,
+}
+
+pub fn cell_view(cell: &WhiteSpaceCell, content: &PlanContent) -> CellView {
+    let status = effective_status(cell, &content.opportunities);
+    let score = mutual_value_score(cell.value_to_us, cell.value_to_customer);
+    CellView {
+        status,
+        mutual_value_score: score,
+        quadrant: match (cell.value_to_us, cell.value_to_customer) {
+            (Some(u), Some(c)) => Some(quadrant(u, c)),
+            _ => None,
+        },
+        opportunity_ids: content
+            .opportunities
+            .iter()
+            .filter(|o| {
+                o.buying_center_id == cell.buying_center_id
+                    && o.offering_id == Some(cell.offering_id)
+            })
+            .map(|o| o.id)
+            .collect(),
+        warnings: cell_warnings(cell, status),
+        cell: cell.clone(),
+    }
+}
+
+/// Score every cell and rank the plays: by mutual value score, then estimated revenue,
+/// then names (so equal plays keep a stable order).
+pub fn analyse(content: &PlanContent, offerings: &[Offering]) -> WhiteSpace {
+    let cells: Vec<CellView> = content
+        .cells
+        .iter()
+        .map(|c| cell_view(c, content))
+        .collect();
+    let installed: HashSet<(Id, Id)> = cells
+        .iter()
+        .filter(|c| c.status == CellStatus::Installed)
+        .map(|c| (c.cell.buying_center_id, c.cell.offering_id))
+        .collect();
+    let name_of_bc = |id: Id| {
+        content
+            .buying_center(id)
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
+    };
+    let name_of_offering = |id: Id| {
+        offerings
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name.clone())
+            .unwrap_or_default()
+    };
+    let mut plays: Vec<Play> = cells
+        .iter()
+        .filter(|c| is_actionable(c.status))
+        .filter_map(|c| {
+            let (u, v) = (c.cell.value_to_us?, c.cell.value_to_customer?);
+            let bc = c.cell.buying_center_id;
+            let off = c.cell.offering_id;
+            let elsewhere = installed.iter().any(|(b, o)| *o == off && *b != bc);
+            Some(Play {
+                cell_id: c.cell.id,
+                buying_center_id: bc,
+                buying_center: name_of_bc(bc),
+                offering_id: off,
+                offering: name_of_offering(off),
+                status: c.status,
+                value_to_us: u,
+                value_to_customer: v,
+                mutual_value_score: u * v,
+                quadrant: quadrant(u, v),
+                kind: if elsewhere {
+                    PlayKind::CrossSell
+                } else {
+                    PlayKind::UpSell
+                },
+                estimated_revenue: c.cell.estimated_revenue,
+            })
+        })
+        .collect();
+    plays.sort_by(|a, b| {
+        (Reverse(a.mutual_value_score), Reverse(a.estimated_revenue))
+            .cmp(&(Reverse(b.mutual_value_score), Reverse(b.estimated_revenue)))
+            .then_with(|| a.buying_center.cmp(&b.buying_center))
+            .then_with(|| a.offering.cmp(&b.offering))
+            .then_with(|| a.cell_id.cmp(&b.cell_id))
+    });
+    WhiteSpace { cells, plays }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn cell(bc: Id, off: Id, status: CellStatus, u: u8, c: u8, rev: i64) -> WhiteSpaceCell {
+        WhiteSpaceCell {
+            id: Uuid::new_v4(),
+            buying_center_id: bc,
+            offering_id: off,
+            status,
+            value_to_us: Some(u),
+            value_to_customer: Some(c),
+            value_to_us_rationale: String::new(),
+            value_to_customer_rationale: String::new(),
+            estimated_revenue: Money(rev),
+            competitor: String::new(),
+            blocked_reason: String::new(),
+        }
+    }
+
+    fn opp(bc: Id, off: Id, status: OpportunityStatus) -> Opportunity {
+        Opportunity {
+            id: Uuid::new_v4(),
+            name: "o".into(),
+            buying_center_id: bc,
+            offering_id: Some(off),
+            amount: Money(10),
+            stage: OpportunityStage::Qualify,
+            probability_pct: 50,
+            close_on: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn score_is_the_product() {
+        assert_eq!(mutual_value_score(Some(5), Some(5)), Some(25));
+        assert_eq!(mutual_value_score(Some(1), Some(1)), Some(1));
+        assert_eq!(mutual_value_score(Some(3), None), None);
+    }
+
+    #[test]
+    fn exactly_four_counts_as_high() {
+        assert_eq!(quadrant(4, 4), Quadrant::Pursue);
+        assert_eq!(quadrant(4, 3), Quadrant::DontForceFit);
+        assert_eq!(quadrant(3, 4), Quadrant::Nurture);
+        assert_eq!(quadrant(3, 3), Quadrant::Deprioritize);
+        assert_eq!(quadrant(5, 1), Quadrant::DontForceFit);
+    }
+
+    #[test]
+    fn status_follows_opportunities() {
+        let (bc, off) = (Uuid::new_v4(), Uuid::new_v4());
+        let c = cell(bc, off, CellStatus::Open, 3, 3, 0);
+        assert_eq!(effective_status(&c, &[]), CellStatus::Open);
+        let open = opp(bc, off, OpportunityStatus::Open);
+        assert_eq!(
+            effective_status(&c, &[open.clone()]),
+            CellStatus::InPipeline
+        );
+        let won = opp(bc, off, OpportunityStatus::Won);
+        assert_eq!(effective_status(&c, &[open, won]), CellStatus::Installed);
+        let lost = opp(bc, off, OpportunityStatus::Lost);
+        assert_eq!(effective_status(&c, &[lost]), CellStatus::Open);
+        // Another cell's opportunity does not count.
+        let other = opp(Uuid::new_v4(), off, OpportunityStatus::Won);
+        assert_eq!(effective_status(&c, &[other]), CellStatus::Open);
+    }
+
+    fn named(content: &mut PlanContent, name: &str) -> Id {
+        let id = Uuid::new_v4();
+        content.buying_centers.push(BuyingCenter {
+            id,
+            name: name.into(),
+            description: String::new(),
+            total_wallet: Money(0),
+            our_revenue: Money(0),
+            sales_goal: Money(0),
+            target_share_pct: None,
+            relationship_status: RelationshipStatus::None,
+            initiative_ids: vec![],
+            competitors: vec![],
+            position: 0,
+        });
+        id
+    }
+
+    #[test]
+    fn ranking_orders_by_score_then_revenue_and_skips_inactionable() {
+        let mut content = PlanContent::default();
+        let (a, b) = (named(&mut content, "A"), named(&mut content, "B"));
+        let (x, y) = (Uuid::new_v4(), Uuid::new_v4());
+        content.cells = vec![
+            cell(a, x, CellStatus::Installed, 5, 5, 900),
+            cell(a, y, CellStatus::Open, 4, 4, 100),
+            cell(b, x, CellStatus::Competitor, 4, 4, 500),
+            cell(b, y, CellStatus::Blocked, 5, 5, 999),
+        ];
+        let ws = analyse(&content, &[]);
+        assert_eq!(ws.plays.len(), 2);
+        assert_eq!(ws.plays[0].estimated_revenue, Money(500));
+        assert_eq!(ws.plays[0].kind, PlayKind::CrossSell);
+        assert_eq!(ws.plays[1].kind, PlayKind::UpSell);
+        assert_eq!(ws.plays[1].mutual_value_score, 16);
+    }
+
+    #[test]
+    fn ties_are_broken_stably_by_name() {
+        let mut content = PlanContent::default();
+        let (a, b) = (named(&mut content, "Alpha"), named(&mut content, "Beta"));
+        let x = Uuid::new_v4();
+        content.cells = vec![
+            cell(b, x, CellStatus::Open, 3, 3, 100),
+            cell(a, x, CellStatus::Open, 3, 3, 100),
+        ];
+        let ws = analyse(&content, &[]);
+        assert_eq!(ws.plays[0].buying_center, "Alpha");
+        content.cells.reverse();
+        assert_eq!(analyse(&content, &[]).plays[0].buying_center, "Alpha");
+    }
+
+    #[test]
+    fn warnings_for_installed_without_revenue_and_unnamed_competitor() {
+        let c = cell(
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+            CellStatus::Installed,
+            1,
+            1,
+            0,
+        );
+        assert_eq!(cell_warnings(&c, CellStatus::Installed).len(), 1);
+        assert_eq!(cell_warnings(&c, CellStatus::Competitor).len(), 1);
+        assert!(cell_warnings(&c, CellStatus::Open).is_empty());
+    }
+}
