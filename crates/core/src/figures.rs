@@ -10,9 +10,6 @@ use ts_rs::TS;
 #[ts(export)]
 pub struct BuyingCenterFigures {
     pub buying_center_id: Id,
-    pub total_wallet: Money,
-    pub our_revenue: Money,
-    pub sales_goal: Money,
     /// our revenue / total wallet; None when the wallet is zero (share undefined).
     pub wallet_share: Option<f64>,
     /// total wallet - our revenue (negative when revenue exceeds the estimated wallet).
@@ -104,9 +101,6 @@ pub fn buying_center_figures(
     let open_wallet = Money((bc.total_wallet - held).0.max(0));
     BuyingCenterFigures {
         buying_center_id: bc.id,
-        total_wallet: bc.total_wallet,
-        our_revenue: bc.our_revenue,
-        sales_goal: bc.sales_goal,
         wallet_share: ratio(bc.our_revenue, bc.total_wallet),
         headroom: bc.total_wallet - bc.our_revenue,
         weighted_pipeline: weighted,
@@ -153,12 +147,13 @@ pub fn buying_center_warnings(bc: &BuyingCenter) -> Vec<FieldWarning> {
     w
 }
 
+/// Account figures are sums over its buying centers (`figures` in the same order).
 pub fn account_totals(figures: &[BuyingCenterFigures], content: &PlanContent) -> AccountTotals {
-    let sum = |f: fn(&BuyingCenterFigures) -> Money| figures.iter().map(f).sum::<Money>();
-    let total_wallet = sum(|f| f.total_wallet);
-    let our_revenue = sum(|f| f.our_revenue);
-    let sales_goal = sum(|f| f.sales_goal);
-    let weighted = sum(|f| f.weighted_pipeline);
+    let sum = |f: fn(&BuyingCenter) -> Money| content.buying_centers.iter().map(f).sum::<Money>();
+    let total_wallet = sum(|b| b.total_wallet);
+    let our_revenue = sum(|b| b.our_revenue);
+    let sales_goal = sum(|b| b.sales_goal);
+    let weighted = figures.iter().map(|f| f.weighted_pipeline).sum::<Money>();
     let by_status = |s: OpportunityStatus| {
         content
             .opportunities
@@ -267,7 +262,10 @@ mod tests {
     fn account_share_is_ratio_of_sums_not_mean_of_ratios() {
         let a = bc(1_000, 500, 0);
         let b = bc(9_000, 0, 0);
-        let content = PlanContent::default();
+        let content = PlanContent {
+            buying_centers: vec![a.clone(), b.clone()],
+            ..Default::default()
+        };
         let fa = buying_center_figures(&a, &account(), &content);
         let fb = buying_center_figures(&b, &account(), &content);
         let t = account_totals(&[fa, fb], &content);
@@ -283,7 +281,7 @@ mod tests {
         assert!(fields.contains(&"our_revenue"));
         assert!(fields.contains(&"target_share_pct"));
         assert!(fields.contains(&"sales_goal"));
-        assert_eq!(f.our_revenue, Money(200));
+        assert_eq!(b.our_revenue, Money(200));
         assert_eq!(f.headroom, Money(-100));
     }
 

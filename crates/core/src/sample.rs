@@ -254,7 +254,7 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
     };
     score(&mut account.segmentation.need, [4, 5, 4]);
     score(&mut account.segmentation.value, [4, 5, 3]);
-    score(&mut account.segmentation.behavior, [3, 4, 3]);
+    score(&mut account.segmentation.behavior, [4, 4, 3]);
     account.renewals = vec![
         Renewal {
             id: Uuid::new_v4(),

@@ -61,6 +61,13 @@ pub struct WhiteSpaceView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
+pub struct BuyingCenterChart {
+    pub buying_center_id: Id,
+    pub layout: OrgLayout,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct PlanView {
     pub account: Account,
     pub plan: Plan,
@@ -70,7 +77,10 @@ pub struct PlanView {
     pub contacts: Vec<Contact>,
     pub lines: Vec<InfluenceLine>,
     pub coverage_gaps: Vec<CoverageGap>,
+    /// The whole account's org chart.
     pub org_chart: OrgLayout,
+    /// One chart per buying center (its people only), for the filtered map and the print.
+    pub buying_center_charts: Vec<BuyingCenterChart>,
     pub objectives: Vec<ObjectiveView>,
     pub opportunities: Vec<Opportunity>,
     pub campaigns: Vec<Campaign>,
@@ -167,6 +177,21 @@ pub fn plan_view(i: ViewInputs) -> PlanView {
         lines: content.lines.clone(),
         coverage_gaps: coverage_gaps(content, i.today),
         org_chart: layout(&contacts, &content.lines),
+        buying_center_charts: content
+            .buying_centers
+            .iter()
+            .map(|b| {
+                let people: Vec<&Contact> = content
+                    .contacts
+                    .iter()
+                    .filter(|c| c.buying_center_id == b.id)
+                    .collect();
+                BuyingCenterChart {
+                    buying_center_id: b.id,
+                    layout: layout(&people, &content.lines),
+                }
+            })
+            .collect(),
         objectives,
         opportunities: content.opportunities.clone(),
         campaigns: i.campaigns,

@@ -6,7 +6,7 @@ import type { Money } from "./Money";
 /**
  * Figures of one buying center, all derived from the plan's records.
  */
-export type BuyingCenterFigures = { buying_center_id: string, total_wallet: Money, our_revenue: Money, sales_goal: Money, 
+export type BuyingCenterFigures = { buying_center_id: string, 
 /**
  * our revenue / total wallet; None when the wallet is zero (share undefined).
  */

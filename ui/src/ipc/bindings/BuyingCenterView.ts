@@ -17,7 +17,7 @@ target_share_pct: number | null, relationship_status: RelationshipStatus, initia
 /**
  * Display order in tables.
  */
-position: number, buying_center_id: string, total_wallet: Money, our_revenue: Money, sales_goal: Money, 
+position: number, buying_center_id: string, 
 /**
  * our revenue / total wallet; None when the wallet is zero (share undefined).
  */

@@ -1,0 +1,87 @@
+//! The desktop shell: opens the store, registers the commands and the window; with
+//! arguments, the same binary works as a headless CLI (see cli.rs).
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod pdf;
+pub mod service;
+pub mod state;
+
+use clap::Parser;
+use tauri::Manager;
+
+/// Entry point for `main`: returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let dir = cli::data_dir(cli.data_dir);
+    match cli.command {
+        Some(command) => cli::run(command, dir),
+        None => run_app(dir),
+    }
+}
+
+fn run_app(data_dir: std::path::PathBuf) -> i32 {
+    use commands::*;
+    let result = tauri::Builder::default()
+        // First, so a second launch focuses this window instead of opening the store twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.show();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            app.manage(state::AppState::open(data_dir.clone()));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            system::app_status,
+            system::restore_backup,
+            accounts::list_portfolio,
+            accounts::create_account,
+            accounts::update_account,
+            accounts::delete_account,
+            accounts::undo_delete_account,
+            accounts::load_sample,
+            plans::list_plans,
+            plans::get_plan_view,
+            plans::save_items,
+            plans::delete_buying_center,
+            plans::delete_contact,
+            plans::roll_forward,
+            plans::take_snapshot,
+            plans::list_snapshots,
+            plans::get_snapshot_view,
+            catalog::list_offerings,
+            catalog::save_offering,
+            export::export_pdf,
+        ])
+        .build(tauri::generate_context!());
+    match result {
+        Ok(app) => {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    if let Some(state) = handle.try_state::<state::AppState>() {
+                        state.close();
+                    }
+                }
+            });
+            0
+        }
+        Err(e) => {
+            eprintln!("account-planner: could not start the app: {e}");
+            eprintln!("account-planner: with no display, run it under Xvfb (xvfb-run -a account-planner) or use the CLI (account-planner --help)");
+            1
+        }
+    }
+}

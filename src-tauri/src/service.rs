@@ -1,0 +1,369 @@
+//! Use cases shared by the IPC commands and the CLI: each loads what it needs from the store,
+//! lets the core validate and compute, and writes one edit. No UI, no argument parsing.
+
+use crate::error::{AppError, AppResult};
+use chrono::{Datelike, NaiveDate};
+use planner_core::segmentation::{Thresholds, Weights};
+use planner_core::view::{plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs};
+use planner_core::*;
+use planner_store::{Edit, Store};
+use uuid::Uuid;
+
+/// Today's date; `ACCOUNT_PLANNER_TODAY=YYYY-MM-DD` fixes the clock for tests and demos.
+pub fn today() -> NaiveDate {
+    std::env::var("ACCOUNT_PLANNER_TODAY")
+        .ok()
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+pub fn portfolio(store: &Store) -> AppResult<Vec<PortfolioRow>> {
+    let settings = store.settings()?;
+    let mut rows: Vec<PortfolioRow> = store
+        .summaries()?
+        .into_iter()
+        .map(|s| portfolio_row(s, &settings.weights, &settings.thresholds))
+        .collect();
+    rows.sort_by(|a, b| a.summary.name.to_lowercase().cmp(&b.summary.name.to_lowercase()));
+    Ok(rows)
+}
+
+/// The plan an account is worked on now: the latest period.
+pub fn current_plan(store: &Store, account_id: Id) -> AppResult<Option<Plan>> {
+    Ok(store.plans(account_id)?.into_iter().max_by_key(|p| p.starts_on))
+}
+
+fn account(store: &Store, id: Id) -> AppResult<Account> {
+    store.account(id)?.ok_or_else(|| AppError::NotFound("That account".into()))
+}
+
+fn plan(store: &Store, id: Id) -> AppResult<Plan> {
+    store.plan(id)?.ok_or_else(|| AppError::NotFound("That plan".into()))
+}
+
+/// The fiscal year containing `today` for an account whose year ends in `end_month`.
+pub fn fiscal_year(today: NaiveDate, end_month: u8) -> (String, NaiveDate, NaiveDate) {
+    let end_month = end_month.clamp(1, 12) as u32;
+    let end_year = if today.month() > end_month { today.year() + 1 } else { today.year() };
+    let ends_on = last_day(end_year, end_month);
+    let starts_on = if end_month == 12 {
+        NaiveDate::from_ymd_opt(end_year, 1, 1).unwrap()
+    } else {
+        NaiveDate::from_ymd_opt(end_year - 1, end_month + 1, 1).unwrap()
+    };
+    (format!("FY{end_year}"), starts_on, ends_on)
+}
+
+fn last_day(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap().pred_opt().unwrap()
+}
+
+/// A new account with its first plan for the current fiscal year.
+pub fn create_account(store: &Store, name: &str, today: NaiveDate) -> AppResult<AccountSummary> {
+    let account = Account::new(name, today);
+    validate::account(&account)?;
+    let (period, starts_on, ends_on) = fiscal_year(today, account.fiscal_year_end_month);
+    let plan = Plan {
+        id: Uuid::new_v4(),
+        account_id: account.id,
+        period,
+        starts_on,
+        ends_on,
+        status: PlanStatus::Draft,
+        currency: account.currency.clone(),
+        rolled_from: None,
+    };
+    let content = PlanContent::default();
+    let summary = summarise(&account, Some((&plan, &content)));
+    store.put_account(&account, &summary)?;
+    store.create_plan(&plan, &content, &summary)?;
+    Ok(summary)
+}
+
+fn summary_for(store: &Store, account: &Account) -> AppResult<AccountSummary> {
+    let plan = current_plan(store, account.id)?;
+    Ok(match plan {
+        Some(p) => {
+            let content = store.plan_content(p.id)?;
+            summarise(account, Some((&p, &content)))
+        }
+        None => summarise(account, None),
+    })
+}
+
+/// Save the account's own fields; a change of life stage is recorded with its date.
+pub fn update_account(store: &Store, mut updated: Account, today: NaiveDate) -> AppResult<Account> {
+    let old = account(store, updated.id)?;
+    validate::account(&updated)?;
+    if old.life_stage != updated.life_stage {
+        updated.stage_history.push(StageChange { date: today, from: old.life_stage, to: updated.life_stage });
+    }
+    updated.created_on = old.created_on;
+    let summary = summary_for(store, &updated)?;
+    store.put_account(&updated, &summary)?;
+    Ok(updated)
+}
+
+pub fn view(store: &Store, plan_id: Id, today: NaiveDate) -> AppResult<PlanView> {
+    let plan = plan(store, plan_id)?;
+    let account = account(store, plan.account_id)?;
+    let content = store.plan_content(plan_id)?;
+    let offerings = store.offerings()?;
+    let settings = store.settings()?;
+    Ok(view_of(&account, &plan, &content, &offerings, store.campaigns_for(account.id)?, &settings.weights, &settings.thresholds, today))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn view_of(
+    account: &Account,
+    plan: &Plan,
+    content: &PlanContent,
+    offerings: &[Offering],
+    campaigns: Vec<Campaign>,
+    weights: &Weights,
+    thresholds: &Thresholds,
+    today: NaiveDate,
+) -> PlanView {
+    plan_view(ViewInputs { account, plan, content, offerings, campaigns, weights, thresholds, today })
+}
+
+/// One user edit of plan records: applied to a copy, every upsert validated against the
+/// result, then written as one store transaction with the refreshed portfolio summary.
+pub fn save_items(store: &Store, plan_id: Id, upserts: Vec<PlanItem>, deletes: Vec<(ItemKind, Id)>, today: NaiveDate) -> AppResult<PlanView> {
+    let plan = plan(store, plan_id)?;
+    if plan.status == PlanStatus::Closed {
+        return Err(CoreError::conflict("plan", "This plan is closed; roll it forward to keep planning").into());
+    }
+    let account = account(store, plan.account_id)?;
+    let mut content = store.plan_content(plan_id)?;
+    let offerings = store.offerings()?;
+    for (kind, id) in &deletes {
+        content.remove(*kind, *id);
+    }
+    for item in &upserts {
+        content.insert(item.clone());
+    }
+    {
+        let ctx = validate::Context { account: &account, content: &content, offerings: &offerings };
+        for item in &upserts {
+            validate::item(item, &ctx)?;
+        }
+        dangling_references(&content)?;
+    }
+    let is_current = current_plan(store, account.id)?.map(|p| p.id) == Some(plan_id);
+    let summary = is_current.then(|| summarise(&account, Some((&plan, &content))));
+    store.apply(&Edit { plan_id, upserts, deletes, summary })?;
+    let settings = store.settings()?;
+    Ok(view_of(&account, &plan, &content, &offerings, store.campaigns_for(account.id)?, &settings.weights, &settings.thresholds, today))
+}
+
+/// After deletes nothing may point at a record that is gone (nothing is orphaned).
+fn dangling_references(c: &PlanContent) -> AppResult<()> {
+    let bc = |id: Id| c.buying_center(id).is_some();
+    let person = |id: Id| c.contact(id).is_some();
+    let orphan = |what: &str| Err(CoreError::conflict("delete", format!("Deleting this would leave {what} pointing at nothing")).into());
+    if c.contacts.iter().any(|x| !bc(x.buying_center_id) || x.reports_to.is_some_and(|m| !person(m)) || x.dotted_line_to.iter().any(|d| !person(*d))) {
+        return orphan("a contact");
+    }
+    if c.lines.iter().any(|l| !person(l.from_contact_id) || !person(l.to_contact_id)) {
+        return orphan("a line of influence");
+    }
+    if c.opportunities.iter().any(|o| !bc(o.buying_center_id)) {
+        return orphan("an opportunity");
+    }
+    if c.cells.iter().any(|x| !bc(x.buying_center_id)) {
+        return orphan("a white-space cell");
+    }
+    if c.strategies.iter().any(|s| !c.objectives.iter().any(|o| o.id == s.objective_id)) {
+        return orphan("a strategy");
+    }
+    if c.actions.iter().any(|a| !c.strategies.iter().any(|s| s.id == a.strategy_id)) {
+        return orphan("an action");
+    }
+    if c.objectives.iter().any(|o| o.buying_center_id.is_some_and(|b| !bc(b))) {
+        return orphan("an objective");
+    }
+    Ok(())
+}
+
+/// Delete a buying center. Its people, opportunities and white-space cells either move to
+/// `move_to` or are deleted with it; objectives tied to it are kept, untied.
+pub fn delete_buying_center(store: &Store, plan_id: Id, bc_id: Id, move_to: Option<Id>, today: NaiveDate) -> AppResult<PlanView> {
+    let content = store.plan_content(plan_id)?;
+    if content.buying_center(bc_id).is_none() {
+        return Err(AppError::NotFound("That buying center".into()));
+    }
+    if move_to == Some(bc_id) || move_to.is_some_and(|m| content.buying_center(m).is_none()) {
+        return Err(CoreError::not_found("move_to", "The buying center to move them to").into());
+    }
+    let mut upserts = Vec::new();
+    let mut deletes = vec![(ItemKind::BuyingCenter, bc_id)];
+    let gone: Vec<Id> = content.contacts.iter().filter(|c| c.buying_center_id == bc_id).map(|c| c.id).collect();
+    for c in content.contacts.iter().filter(|c| c.buying_center_id == bc_id) {
+        match move_to {
+            Some(target) => upserts.push(PlanItem::Contact(Contact { buying_center_id: target, ..c.clone() })),
+            None => deletes.push((ItemKind::Contact, c.id)),
+        }
+    }
+    if move_to.is_none() {
+        for c in content.contacts.iter().filter(|c| c.buying_center_id != bc_id) {
+            let reports_to = c.reports_to.filter(|m| !gone.contains(m));
+            let dotted: Vec<Id> = c.dotted_line_to.iter().copied().filter(|d| !gone.contains(d)).collect();
+            if reports_to != c.reports_to || dotted != c.dotted_line_to {
+                upserts.push(PlanItem::Contact(Contact { reports_to, dotted_line_to: dotted, ..c.clone() }));
+            }
+        }
+        for l in content.lines.iter().filter(|l| gone.contains(&l.from_contact_id) || gone.contains(&l.to_contact_id)) {
+            deletes.push((ItemKind::Line, l.id));
+        }
+    }
+    for o in content.opportunities.iter().filter(|o| o.buying_center_id == bc_id) {
+        match move_to {
+            Some(target) => upserts.push(PlanItem::Opportunity(Opportunity { buying_center_id: target, ..o.clone() })),
+            None => deletes.push((ItemKind::Opportunity, o.id)),
+        }
+    }
+    for cell in content.cells.iter().filter(|c| c.buying_center_id == bc_id) {
+        let taken = move_to.is_some_and(|t| content.cells.iter().any(|x| x.buying_center_id == t && x.offering_id == cell.offering_id));
+        match move_to {
+            Some(target) if !taken => upserts.push(PlanItem::Cell(WhiteSpaceCell { buying_center_id: target, ..cell.clone() })),
+            _ => deletes.push((ItemKind::Cell, cell.id)),
+        }
+    }
+    for o in content.objectives.iter().filter(|o| o.buying_center_id == Some(bc_id)) {
+        upserts.push(PlanItem::Objective(Objective { buying_center_id: move_to, ..o.clone() }));
+    }
+    save_items(store, plan_id, upserts, deletes, today)
+}
+
+/// Delete a contact; the people reporting to them move to `reports_to_instead` (or become
+/// top of their tree), and lines drawn to them go with them.
+pub fn delete_contact(store: &Store, plan_id: Id, contact_id: Id, reports_to_instead: Option<Id>, today: NaiveDate) -> AppResult<PlanView> {
+    let content = store.plan_content(plan_id)?;
+    if content.contact(contact_id).is_none() {
+        return Err(AppError::NotFound("That contact".into()));
+    }
+    let mut upserts = Vec::new();
+    let mut deletes = vec![(ItemKind::Contact, contact_id)];
+    for c in content.contacts.iter().filter(|c| c.id != contact_id) {
+        let reports_to = if c.reports_to == Some(contact_id) { reports_to_instead } else { c.reports_to };
+        let dotted: Vec<Id> = c.dotted_line_to.iter().copied().filter(|d| *d != contact_id && Some(*d) != reports_to).collect();
+        if reports_to != c.reports_to || dotted != c.dotted_line_to {
+            upserts.push(PlanItem::Contact(Contact { reports_to, dotted_line_to: dotted, ..c.clone() }));
+        }
+    }
+    for l in content.lines.iter().filter(|l| l.from_contact_id == contact_id || l.to_contact_id == contact_id) {
+        deletes.push((ItemKind::Line, l.id));
+    }
+    save_items(store, plan_id, upserts, deletes, today)
+}
+
+pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
+    let old = plan(store, plan_id)?;
+    let account = account(store, old.account_id)?;
+    let content = store.plan_content(plan_id)?;
+    let (next, next_content) = plan_ops::roll_forward(&old, &content);
+    if store.plans(account.id)?.iter().any(|p| p.period == next.period) {
+        return Err(CoreError::conflict("period", format!("A plan for {} already exists", next.period)).into());
+    }
+    let summary = summarise(&account, Some((&next, &next_content)));
+    store.create_plan(&next, &next_content, &summary)?;
+    Ok(next)
+}
+
+pub fn take_snapshot(store: &Store, plan_id: Id, label: &str, today: NaiveDate) -> AppResult<Snapshot> {
+    let plan = plan(store, plan_id)?;
+    let account = account(store, plan.account_id)?;
+    let label = if label.trim().is_empty() { format!("QBR {today}") } else { label.trim().to_string() };
+    validate::name("label", "Snapshot label", &label)?;
+    let snap = plan_ops::snapshot(&account, &plan, &store.plan_content(plan_id)?, today, &label);
+    store.put_snapshot(&snap)?;
+    Ok(snap)
+}
+
+pub fn snapshot_view(store: &Store, snapshot_id: Id, today: NaiveDate) -> AppResult<PlanView> {
+    let s = store.snapshot(snapshot_id)?.ok_or_else(|| AppError::NotFound("That snapshot".into()))?;
+    let settings = store.settings()?;
+    Ok(view_of(&s.account, &s.plan, &s.content, &store.offerings()?, store.campaigns_for(s.account.id)?, &settings.weights, &settings.thresholds, today))
+}
+
+/// Add the sample plan (offerings are shared: reuse ones with the same name).
+pub fn load_sample(store: &Store, today: NaiveDate) -> AppResult<AccountSummary> {
+    let mut s = sample::sample_plan(today);
+    let existing = store.offerings()?;
+    let mut remap = std::collections::HashMap::new();
+    for o in &s.offerings {
+        match existing.iter().find(|e| e.name == o.name) {
+            Some(e) => {
+                remap.insert(o.id, e.id);
+            }
+            None => store.put_offering(o)?,
+        }
+    }
+    for cell in &mut s.content.cells {
+        if let Some(id) = remap.get(&cell.offering_id) {
+            cell.offering_id = *id;
+        }
+    }
+    for opp in &mut s.content.opportunities {
+        if let Some(id) = opp.offering_id.and_then(|o| remap.get(&o)) {
+            opp.offering_id = Some(*id);
+        }
+    }
+    for r in &mut s.account.renewals {
+        if let Some(id) = r.offering_id.and_then(|o| remap.get(&o)) {
+            r.offering_id = Some(*id);
+        }
+    }
+    let summary = summarise(&s.account, Some((&s.plan, &s.content)));
+    store.put_account(&s.account, &summary)?;
+    store.create_plan(&s.plan, &s.content, &summary)?;
+    for c in &s.campaigns {
+        store.put_campaign(c)?;
+    }
+    Ok(summary)
+}
+
+pub fn save_offering(store: &Store, offering: Offering) -> AppResult<Vec<Offering>> {
+    validate::offering(&offering)?;
+    let all = store.offerings()?;
+    if all.iter().any(|o| o.id != offering.id && o.name.trim().eq_ignore_ascii_case(offering.name.trim())) {
+        return Err(CoreError::conflict("name", format!("There is already an offering named \"{}\"", offering.name.trim())).into());
+    }
+    store.put_offering(&offering)?;
+    Ok(store.offerings()?)
+}
+
+/// Find an account by id or by (case-insensitive) name, for the CLI.
+pub fn find_account(store: &Store, name_or_id: &str) -> AppResult<AccountSummary> {
+    let all = store.summaries()?;
+    if let Ok(id) = Uuid::parse_str(name_or_id.trim()) {
+        if let Some(s) = all.iter().find(|s| s.id == id) {
+            return Ok(s.clone());
+        }
+    }
+    let wanted = name_or_id.trim().to_lowercase();
+    let matches: Vec<&AccountSummary> = all.iter().filter(|s| s.name.to_lowercase() == wanted).collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(AppError::NotFound(format!("An account named \"{}\"", name_or_id.trim()))),
+        _ => Err(CoreError::conflict("account", format!("{} accounts are named \"{}\"; use the id", matches.len(), name_or_id.trim())).into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fiscal_years_follow_the_end_month() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let (p, s, e) = fiscal_year(d, 12);
+        assert_eq!((p.as_str(), s.to_string(), e.to_string()), ("FY2026", "2026-01-01".into(), "2026-12-31".into()));
+        let (p, s, e) = fiscal_year(d, 3);
+        assert_eq!((p.as_str(), s.to_string(), e.to_string()), ("FY2027", "2026-04-01".into(), "2027-03-31".into()));
+        let (_, _, e) = fiscal_year(NaiveDate::from_ymd_opt(2028, 2, 10).unwrap(), 2);
+        assert_eq!(e.to_string(), "2028-02-29");
+    }
+}

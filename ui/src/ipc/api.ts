@@ -1,0 +1,48 @@
+// Typed wrappers for every backend command. Types come from the Rust side (ts-rs, in
+// ./bindings); nothing here is hand-copied. Tauri maps camelCase argument names to the
+// commands' snake_case parameters.
+import { call } from './index';
+import type { Account } from './bindings/Account';
+import type { AccountSummary } from './bindings/AccountSummary';
+import type { AppStatus } from './bindings/AppStatus';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { ExportResult } from './bindings/ExportResult';
+import type { ItemRef } from './bindings/ItemRef';
+import type { Offering } from './bindings/Offering';
+import type { Plan } from './bindings/Plan';
+import type { PlanItem } from './bindings/PlanItem';
+import type { PlanView } from './bindings/PlanView';
+import type { PortfolioRow } from './bindings/PortfolioRow';
+import type { Snapshot } from './bindings/Snapshot';
+import type { SnapshotInfo } from './bindings/SnapshotInfo';
+
+export const api = {
+  appStatus: () => call<AppStatus>('app_status'),
+  restoreBackup: (path: string) => call<AppStatus>('restore_backup', { path }),
+
+  listPortfolio: () => call<PortfolioRow[]>('list_portfolio'),
+  createAccount: (name: string) => call<AccountSummary>('create_account', { name }),
+  updateAccount: (account: Account) => call<Account>('update_account', { account }),
+  deleteAccount: (id: string) => call<void>('delete_account', { id }),
+  undoDeleteAccount: () => call<void>('undo_delete_account'),
+  loadSample: () => call<AccountSummary>('load_sample'),
+
+  listPlans: (accountId: string) => call<Plan[]>('list_plans', { accountId }),
+  planView: (planId: string) => call<PlanView>('get_plan_view', { planId }),
+  /** One user edit: saved and flushed together, returns the recomputed plan. */
+  saveItems: (planId: string, upserts: PlanItem[], deletes: ItemRef[] = []) =>
+    call<PlanView>('save_items', { planId, upserts, deletes }),
+  deleteBuyingCenter: (planId: string, id: string, moveTo: string | null) =>
+    call<PlanView>('delete_buying_center', { planId, id, moveTo }),
+  deleteContact: (planId: string, id: string, reportsToInstead: string | null) =>
+    call<PlanView>('delete_contact', { planId, id, reportsToInstead }),
+  rollForward: (planId: string) => call<Plan>('roll_forward', { planId }),
+  takeSnapshot: (planId: string, label: string) => call<Snapshot>('take_snapshot', { planId, label }),
+  listSnapshots: (planId: string) => call<SnapshotInfo[]>('list_snapshots', { planId }),
+  snapshotView: (snapshotId: string) => call<PlanView>('get_snapshot_view', { snapshotId }),
+
+  listOfferings: () => call<Offering[]>('list_offerings'),
+  saveOffering: (offering: Offering) => call<Offering[]>('save_offering', { offering }),
+
+  exportPdf: (request: ExportRequest) => call<ExportResult>('export_pdf', { request }),
+};

@@ -1,0 +1,86 @@
+// Display formatting. Money travels as integer minor units (cents) plus an ISO 4217 code.
+
+const EM_DASH = '\u2014';
+
+const moneyFormatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat | null {
+  const key = `${locale ?? ''}|${currency}`;
+  let fmt = moneyFormatters.get(key);
+  if (!fmt) {
+    try {
+      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      return null; // unknown currency code or locale
+    }
+    moneyFormatters.set(key, fmt);
+  }
+  return fmt;
+}
+
+/** Number of minor-unit digits of a currency (USD 2, JPY 0, BHD 3); 2 when unknown. */
+export function currencyMinorDigits(currency: string): number {
+  const fmt = moneyFormatter(currency.toUpperCase(), 'en');
+  return fmt ? (fmt.resolvedOptions().maximumFractionDigits ?? 2) : 2;
+}
+
+/**
+ * Formats an amount given in minor units: formatMoney(123456, 'USD', 'en-US') -> "$1,234.56",
+ * formatMoney(1234, 'JPY', 'en-US') -> "¥1,234". An unknown currency code falls back to
+ * "1,234.56 XYZ" rather than throwing.
+ */
+export function formatMoney(minorUnits: number, currency: string, locale?: string): string {
+  const code = currency.trim().toUpperCase();
+  const digits = currencyMinorDigits(code);
+  const major = minorUnits / 10 ** digits;
+  const fmt = moneyFormatter(code, locale);
+  if (fmt) return fmt.format(major);
+  const plain = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(major);
+  return code ? `${plain} ${code}` : plain;
+}
+
+/** Formats a fraction (0.25 -> "25%", 0.125 -> "12.5%"); null/undefined/NaN -> "—". */
+export function formatPercent(
+  fraction: number | null | undefined,
+  locale?: string,
+  maxFractionDigits = 1,
+): string {
+  if (fraction === null || fraction === undefined || Number.isNaN(fraction)) return EM_DASH;
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: maxFractionDigits,
+  }).format(fraction);
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Formats a date for display ("Mar 5, 2025" in en-US). Accepts a Date, epoch milliseconds, an
+ * ISO date-only string ("2025-03-05", shown as that calendar day whatever the time zone) or an
+ * ISO date-time string. null/undefined/empty/invalid -> "—".
+ */
+export function formatDate(
+  value: Date | string | number | null | undefined,
+  locale?: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  if (value === null || value === undefined || value === '') return EM_DASH;
+  let date: Date;
+  let opts = options;
+  if (typeof value === 'string') {
+    const m = DATE_ONLY.exec(value.trim());
+    if (m) {
+      date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      opts = { ...options, timeZone: 'UTC' };
+    } else {
+      date = new Date(value);
+    }
+  } else {
+    date = value instanceof Date ? value : new Date(value);
+  }
+  if (Number.isNaN(date.getTime())) return EM_DASH;
+  return new Intl.DateTimeFormat(locale, opts).format(date);
+}

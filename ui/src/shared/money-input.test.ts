@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoneyForEdit, parseMoney, parseWholeNumber } from './money-input';
+
+const ok = (value: number) => ({ ok: true, value });
+
+describe('parseMoney', () => {
+  it('accepts grouped and plain amounts in major units', () => {
+    expect(parseMoney('1,250,000.50', 'EUR', 'en-US')).toEqual(ok(125_000_050));
+    expect(parseMoney('1250000', 'EUR', 'en-US')).toEqual(ok(125_000_000));
+    expect(parseMoney('1,250', 'USD', 'en-US')).toEqual(ok(125_000));
+    expect(parseMoney('0.5', 'USD', 'en-US')).toEqual(ok(50));
+    expect(parseMoney('.75', 'USD', 'en-US')).toEqual(ok(75));
+    expect(parseMoney('  42  ', 'USD', 'en-US')).toEqual(ok(4200));
+  });
+
+  it('accepts the currency typed along, and spaces or apostrophes as grouping', () => {
+    expect(parseMoney('€1,250,000', 'EUR', 'en-US')).toEqual(ok(125_000_000));
+    expect(parseMoney('1 250 000 EUR', 'EUR', 'en-US')).toEqual(ok(125_000_000));
+    expect(parseMoney('$ 12.34', 'USD', 'en-US')).toEqual(ok(1234));
+    expect(parseMoney('1\u2019250\u2019000.50', 'CHF', 'de-CH')).toEqual(ok(125_000_050));
+  });
+
+  it('reads the locale\u2019s own way of writing numbers', () => {
+    expect(parseMoney('1.250.000,50', 'EUR', 'de-DE')).toEqual(ok(125_000_050));
+    expect(parseMoney('1.250', 'EUR', 'de-DE')).toEqual(ok(125_000));
+    expect(parseMoney('12,5', 'EUR', 'de-DE')).toEqual(ok(1250));
+    expect(parseMoney('1,250,000.50', 'EUR', 'de-DE')).toEqual(ok(125_000_050));
+    expect(parseMoney('12,5', 'EUR', 'en-US')).toEqual(ok(1250));
+  });
+
+  it('uses the currency\u2019s minor digits', () => {
+    expect(parseMoney('1,234', 'JPY', 'en-US')).toEqual(ok(1234));
+    expect(parseMoney('1.234', 'BHD', 'en-US')).toEqual(ok(1234));
+    expect(parseMoney('1.5', 'JPY', 'en-US')).toMatchObject({ ok: false, message: expect.stringContaining('JPY amounts have no decimals') });
+    expect(parseMoney('1.234', 'EUR', 'en-US')).toMatchObject({ ok: false, message: 'EUR amounts have at most 2 decimals' });
+  });
+
+  it('keeps a minus sign for the back end to judge; empty is zero', () => {
+    expect(parseMoney('-5', 'EUR', 'en-US')).toEqual(ok(-500));
+    expect(parseMoney('\u22125', 'EUR', 'en-US')).toEqual(ok(-500));
+    expect(parseMoney('', 'EUR', 'en-US')).toEqual(ok(0));
+    expect(parseMoney('-0', 'EUR', 'en-US')).toEqual(ok(0));
+  });
+
+  it('refuses letters and stray characters with an example', () => {
+    for (const text of ['12abc', 'abc', '1.2.3,4,5x', '1e6', '12-3', '.', ',', '1,2.3.4']) {
+      expect(parseMoney(text, 'EUR', 'en-US')).toEqual({ ok: false, message: 'Enter an amount like 1,250,000' });
+    }
+    expect(parseMoney('abc', 'EUR', 'de-DE')).toEqual({ ok: false, message: 'Enter an amount like 1.250.000' });
+  });
+
+  it('is exact for large amounts and refuses absurd ones', () => {
+    expect(parseMoney('12,345,678,901.23', 'USD', 'en-US')).toEqual(ok(1_234_567_890_123));
+    expect(parseMoney('99999999999999999', 'USD', 'en-US')).toEqual({ ok: false, message: 'That amount is too large' });
+  });
+});
+
+describe('formatMoneyForEdit', () => {
+  it('writes major units with the locale\u2019s grouping, decimals only when there are some', () => {
+    expect(formatMoneyForEdit(125_000_000, 'EUR', 'en-US')).toBe('1,250,000');
+    expect(formatMoneyForEdit(125_000_050, 'EUR', 'en-US')).toBe('1,250,000.50');
+    expect(formatMoneyForEdit(125_000_050, 'EUR', 'de-DE')).toBe('1.250.000,50');
+    expect(formatMoneyForEdit(1234, 'JPY', 'en-US')).toBe('1,234');
+    expect(formatMoneyForEdit(-500, 'EUR', 'en-US')).toBe('-5');
+  });
+
+  it('round-trips through parseMoney', () => {
+    for (const locale of ['en-US', 'de-DE', 'fr-FR', 'de-CH', 'en-IN']) {
+      for (const minor of [0, 5, 99, 100, 123_456, 125_000_050, 987_654_321_01]) {
+        expect(parseMoney(formatMoneyForEdit(minor, 'EUR', locale), 'EUR', locale)).toEqual(ok(minor));
+      }
+    }
+  });
+});
+
+describe('parseWholeNumber', () => {
+  it('reads whole numbers, an optional % and empty as the given value', () => {
+    expect(parseWholeNumber('25')).toEqual(ok(25));
+    expect(parseWholeNumber(' 25 % ')).toEqual(ok(25));
+    expect(parseWholeNumber('', { empty: null })).toEqual({ ok: true, value: null });
+    expect(parseWholeNumber('-3')).toEqual(ok(-3));
+    expect(parseWholeNumber('2.5')).toMatchObject({ ok: false });
+    expect(parseWholeNumber('ten')).toMatchObject({ ok: false });
+    expect(parseWholeNumber('')).toMatchObject({ ok: false });
+    expect(parseWholeNumber('300', { min: 0, max: 255 })).toEqual({ ok: false, message: 'Enter a whole number from 0 to 255' });
+  });
+});
