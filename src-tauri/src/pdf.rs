@@ -38,3 +38,20 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> AppResult<()> {
     std::fs::rename(&tmp, out)?;
     Ok(())
 }
+
+/// The section keys the Export panel sends (snake_case of the section names).
+pub fn section_from_key(key: &str) -> Option<Section> {
+    Some(match key {
+        "executive_summary" => Section::ExecutiveSummary,
+        "overview" => Section::Overview,
+        "buying_centers" => Section::BuyingCenters,
+        "relationship_map" => Section::RelationshipMap,
+        "white_space" => Section::WhiteSpace,
+        "osas" => Section::Osas,
+        "campaigns" => Section::Campaigns,
+        "opportunities" => Section::Opportunities,
+        "competitors" => Section::Competitors,
+        "completeness" => Section::Completeness,
+        _ => return None,
+    })
+}

@@ -1,5 +1,5 @@
 use crate::error::{AppError, AppResult};
-use crate::pdf::write_plan_pdf;
+use crate::pdf::{section_from_key, write_plan_pdf};
 use crate::state::AppState;
 use planner_core::Id;
 use planner_pdf::{Document, Paper, Section};
@@ -43,7 +43,7 @@ pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, request: Exp
         "letter" => Paper::Letter,
         _ => Paper::A4,
     };
-    let sections: Vec<Section> = request.sections.iter().filter_map(|k| Section::from_key(k)).collect();
+    let sections: Vec<Section> = request.sections.iter().filter_map(|k| section_from_key(k)).collect();
     let path = match request.path {
         Some(p) => std::path::PathBuf::from(p),
         None => {

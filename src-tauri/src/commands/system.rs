@@ -30,7 +30,7 @@ pub fn backups(dir: &std::path::Path) -> Vec<BackupEntry> {
         .map(|b| BackupEntry {
             file_name: b.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
             path: b.path.to_string_lossy().into_owned(),
-            created: b.created.clone(),
+            created: b.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             reason: b.reason.clone(),
         })
         .collect()
