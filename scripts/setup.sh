@@ -15,6 +15,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver
   qpdf poppler-utils fonts-dejavu-core fonts-noto-cjk
+  libreoffice-calc-nogui
 )
 
 is_installed() {

@@ -13,13 +13,22 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let out = bin().arg("--data-dir").arg(dir).args(args).output().expect("run account-planner");
+    let out = bin()
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run account-planner");
     out
 }
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let out = run(dir, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -37,15 +46,32 @@ fn sample_list_and_show_carry_the_derived_figures() {
     let list: Value = serde_json::from_str(&ok(&dir, &["list", "--json"])).unwrap();
     let row = &list[0];
     assert_eq!(row["name"], "Nordwind Logistics Group");
-    for field in ["life_stage", "tier", "wallet_share", "completeness", "need", "value", "behavior", "our_revenue", "sales_goal"] {
+    for field in [
+        "life_stage",
+        "tier",
+        "wallet_share",
+        "completeness",
+        "need",
+        "value",
+        "behavior",
+        "our_revenue",
+        "sales_goal",
+    ] {
         assert!(row.get(field).is_some(), "list --json lacks {field}: {row}");
     }
     assert_eq!(row["tier"], "tier1a");
 
-    let show: Value = serde_json::from_str(&ok(&dir, &["show", "--account", "nordwind logistics group", "--json"])).unwrap();
+    let show: Value = serde_json::from_str(&ok(
+        &dir,
+        &["show", "--account", "nordwind logistics group", "--json"],
+    ))
+    .unwrap();
     let bcs = show["buying_centers"].as_array().unwrap();
     assert_eq!(bcs.len(), 5);
-    let ops = bcs.iter().find(|b| b["name"] == "Warehouse Operations").unwrap();
+    let ops = bcs
+        .iter()
+        .find(|b| b["name"] == "Warehouse Operations")
+        .unwrap();
     // 900,000 of 6,500,000 EUR; minor units.
     assert_eq!(ops["total_wallet"], 650_000_000);
     assert_eq!(ops["our_revenue"], 90_000_000);
@@ -55,11 +81,25 @@ fn sample_list_and_show_carry_the_derived_figures() {
     // Open Warehouse OS pilot 650,000 at 50% => 325,000 weighted; the lost PoC does not count.
     assert_eq!(ops["weighted_pipeline"], 32_500_000);
     assert_eq!(ops["gap_to_goal"], 240_000_000 - 90_000_000 - 32_500_000);
-    for key in ["totals", "completeness", "coverage_gaps", "plays", "contacts", "objectives", "campaigns", "white_space", "tier", "gap_to_goal"] {
+    for key in [
+        "totals",
+        "completeness",
+        "coverage_gaps",
+        "plays",
+        "contacts",
+        "objectives",
+        "campaigns",
+        "white_space",
+        "tier",
+        "gap_to_goal",
+    ] {
         assert!(show.get(key).is_some(), "show --json lacks {key}");
     }
     let plays = show["plays"].as_array().unwrap();
-    assert!(plays[0]["mutual_value_score"].as_u64().unwrap() >= plays[1]["mutual_value_score"].as_u64().unwrap());
+    assert!(
+        plays[0]["mutual_value_score"].as_u64().unwrap()
+            >= plays[1]["mutual_value_score"].as_u64().unwrap()
+    );
     assert!(plays[0].get("quadrant").is_some() && plays[0].get("kind").is_some());
     assert!(show["contacts"].as_array().unwrap().len() >= 25);
     assert!(!show["coverage_gaps"].as_array().unwrap().is_empty());
@@ -109,14 +149,44 @@ fn pdf_from_the_command_line() {
     let dir = tempdir("pdf");
     ok(&dir, &["sample"]);
     let out = dir.join("plan.pdf");
-    ok(&dir, &["pdf", "--account", "Nordwind Logistics Group", "--out", out.to_str().unwrap()]);
+    ok(
+        &dir,
+        &[
+            "pdf",
+            "--account",
+            "Nordwind Logistics Group",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let summary = dir.join("summary.pdf");
-    ok(&dir, &["pdf", "--account", "Nordwind Logistics Group", "--out", summary.to_str().unwrap(), "--summary", "--paper", "letter"]);
+    ok(
+        &dir,
+        &[
+            "pdf",
+            "--account",
+            "Nordwind Logistics Group",
+            "--out",
+            summary.to_str().unwrap(),
+            "--summary",
+            "--paper",
+            "letter",
+        ],
+    );
     // Same input, same bytes (SOURCE_DATE_EPOCH fixes the date).
     let again = dir.join("again.pdf");
-    ok(&dir, &["pdf", "--account", "Nordwind Logistics Group", "--out", again.to_str().unwrap()]);
+    ok(
+        &dir,
+        &[
+            "pdf",
+            "--account",
+            "Nordwind Logistics Group",
+            "--out",
+            again.to_str().unwrap(),
+        ],
+    );
     assert_eq!(bytes, std::fs::read(&again).unwrap());
     let all = dir.join("all");
     ok(&dir, &["pdf", "--all", "--out-dir", all.to_str().unwrap()]);

@@ -7,7 +7,11 @@ use planner_store::Store;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "account-planner", version, about = "Strategic account planning. With no command, opens the app.")]
+#[command(
+    name = "account-planner",
+    version,
+    about = "Strategic account planning. With no command, opens the app."
+)]
 pub struct Cli {
     /// Where the plan store lives (default: the OS data directory; or $ACCOUNT_PLANNER_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
@@ -70,7 +74,10 @@ pub enum PaperArg {
 
 pub fn data_dir(flag: Option<PathBuf>) -> PathBuf {
     flag.or_else(|| std::env::var_os("ACCOUNT_PLANNER_DATA_DIR").map(PathBuf::from))
-        .or_else(|| directories::ProjectDirs::from("com", "accountplanner", "account-planner").map(|d| d.data_dir().to_path_buf()))
+        .or_else(|| {
+            directories::ProjectDirs::from("com", "accountplanner", "account-planner")
+                .map(|d| d.data_dir().to_path_buf())
+        })
         .unwrap_or_else(|| PathBuf::from(".account-planner"))
 }
 
@@ -88,13 +95,15 @@ pub fn run(command: Command, dir: PathBuf) -> i32 {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> AppResult<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| AppError::Io(std::io::Error::other(e)))?;
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| AppError::Io(std::io::Error::other(e)))?;
     println!("{text}");
     Ok(())
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.1}%", v * 100.0)).unwrap_or_else(|| "—".into())
+    x.map(|v| format!("{:.1}%", v * 100.0))
+        .unwrap_or_else(|| "—".into())
 }
 
 fn execute(command: Command, dir: PathBuf) -> AppResult<()> {
@@ -126,7 +135,10 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
             if json {
                 print_json(&rows)?;
             } else {
-                println!("{:<36}  {:<16}  {:<8}  {:>18}  {:>7}  {:>18}  {:>8}", "Account", "Life stage", "Tier", "Our revenue", "Share", "Goal", "Complete");
+                println!(
+                    "{:<36}  {:<16}  {:<8}  {:>18}  {:>7}  {:>18}  {:>8}",
+                    "Account", "Life stage", "Tier", "Our revenue", "Share", "Goal", "Complete"
+                );
                 for r in rows {
                     let s = &r.summary;
                     println!(
@@ -144,18 +156,42 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
         }
         Command::Show { account, json } => {
             let summary = service::find_account(store, &account)?;
-            let plan = service::current_plan(store, summary.id)?.ok_or_else(|| AppError::NotFound("A plan for that account".into()))?;
+            let plan = service::current_plan(store, summary.id)?
+                .ok_or_else(|| AppError::NotFound("A plan for that account".into()))?;
             let view = service::view(store, plan.id, today())?;
             if json {
                 print_json(&view)?;
             } else {
                 let c = &view.plan.currency;
-                println!("{} — {} ({})", view.account.name, view.plan.period, view.plan.status.label());
-                println!("Wallet {}  ours {}  share {}  goal {}  weighted pipeline {}  gap {}", c.format(view.totals.total_wallet), c.format(view.totals.our_revenue), pct(view.totals.wallet_share), c.format(view.totals.sales_goal), c.format(view.totals.weighted_pipeline), c.format(view.totals.gap_to_goal));
+                println!(
+                    "{} — {} ({})",
+                    view.account.name,
+                    view.plan.period,
+                    view.plan.status.label()
+                );
+                println!(
+                    "Wallet {}  ours {}  share {}  goal {}  weighted pipeline {}  gap {}",
+                    c.format(view.totals.total_wallet),
+                    c.format(view.totals.our_revenue),
+                    pct(view.totals.wallet_share),
+                    c.format(view.totals.sales_goal),
+                    c.format(view.totals.weighted_pipeline),
+                    c.format(view.totals.gap_to_goal)
+                );
                 for b in &view.buying_centers {
-                    println!("  {:<28} share {:>7}  gap {}", b.buying_center.name, pct(b.figures.wallet_share), c.format(b.figures.gap_to_goal));
+                    println!(
+                        "  {:<28} share {:>7}  gap {}",
+                        b.buying_center.name,
+                        pct(b.figures.wallet_share),
+                        c.format(b.figures.gap_to_goal)
+                    );
                 }
-                println!("Completeness {:.0}%, {} coverage gaps, {} plays", view.completeness.score * 100.0, view.coverage_gaps.len(), view.plays.len());
+                println!(
+                    "Completeness {:.0}%, {} coverage gaps, {} plays",
+                    view.completeness.score * 100.0,
+                    view.coverage_gaps.len(),
+                    view.plays.len()
+                );
             }
         }
         Command::Export { out } => {
@@ -167,8 +203,19 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
             let report = store.import(&data)?;
             println!("Imported {}: {report:?}", file.display());
         }
-        Command::Pdf { account, out, all, out_dir, summary, paper } => {
-            let document = if summary { planner_pdf::Document::Summary } else { planner_pdf::Document::FullPlan };
+        Command::Pdf {
+            account,
+            out,
+            all,
+            out_dir,
+            summary,
+            paper,
+        } => {
+            let document = if summary {
+                planner_pdf::Document::Summary
+            } else {
+                planner_pdf::Document::FullPlan
+            };
             let paper = match paper {
                 PaperArg::A4 => planner_pdf::Paper::A4,
                 PaperArg::Letter => planner_pdf::Paper::Letter,
@@ -178,13 +225,27 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
                 service::portfolio(store)?
                     .into_iter()
                     .filter_map(|r| {
-                        let safe: String = r.summary.name.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' }).collect();
-                        r.summary.current_plan_id.map(|p| (p, dir.join(format!("{safe}.pdf"))))
+                        let safe: String = r
+                            .summary
+                            .name
+                            .chars()
+                            .map(|c| {
+                                if c.is_alphanumeric() || c == '-' {
+                                    c
+                                } else {
+                                    '_'
+                                }
+                            })
+                            .collect();
+                        r.summary
+                            .current_plan_id
+                            .map(|p| (p, dir.join(format!("{safe}.pdf"))))
                     })
                     .collect()
             } else {
                 let s = service::find_account(store, account.as_deref().unwrap_or_default())?;
-                let plan = service::current_plan(store, s.id)?.ok_or_else(|| AppError::NotFound("A plan for that account".into()))?;
+                let plan = service::current_plan(store, s.id)?
+                    .ok_or_else(|| AppError::NotFound("A plan for that account".into()))?;
                 vec![(plan.id, out.unwrap_or_default())]
             };
             for (plan_id, path) in targets {
@@ -192,10 +253,17 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
                 for warning in &w.warnings {
                     eprintln!("account-planner: warning: {warning}");
                 }
-                println!("Wrote {} ({} pages, {} KB)", path.display(), w.pages, w.bytes / 1024);
+                println!(
+                    "Wrote {} ({} pages, {} KB)",
+                    path.display(),
+                    w.pages,
+                    w.bytes / 1024
+                );
             }
         }
-        Command::Restore { .. } | Command::Backups => unreachable!("handled before the store is opened"),
+        Command::Restore { .. } | Command::Backups => {
+            unreachable!("handled before the store is opened")
+        }
     }
     Ok(())
 }

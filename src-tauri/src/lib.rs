@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod exports;
 pub mod pdf;
 pub mod service;
 pub mod state;
@@ -65,6 +66,13 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             catalog::list_offerings,
             catalog::save_offering,
             export::export_pdf,
+            export::export_white_space,
+            export::export_calendar,
+            campaigns::list_campaigns,
+            campaigns::save_campaign,
+            campaigns::delete_campaign,
+            campaigns::my_actions,
+            campaigns::team_members,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -4,7 +4,9 @@
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
 use planner_core::segmentation::{Thresholds, Weights};
-use planner_core::view::{plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs};
+use planner_core::view::{
+    plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs,
+};
 use planner_core::*;
 use planner_store::{Edit, Store};
 use uuid::Uuid;
@@ -24,27 +26,43 @@ pub fn portfolio(store: &Store) -> AppResult<Vec<PortfolioRow>> {
         .into_iter()
         .map(|s| portfolio_row(s, &settings.weights, &settings.thresholds))
         .collect();
-    rows.sort_by(|a, b| a.summary.name.to_lowercase().cmp(&b.summary.name.to_lowercase()));
+    rows.sort_by(|a, b| {
+        a.summary
+            .name
+            .to_lowercase()
+            .cmp(&b.summary.name.to_lowercase())
+    });
     Ok(rows)
 }
 
 /// The plan an account is worked on now: the latest period.
 pub fn current_plan(store: &Store, account_id: Id) -> AppResult<Option<Plan>> {
-    Ok(store.plans(account_id)?.into_iter().max_by_key(|p| p.starts_on))
+    Ok(store
+        .plans(account_id)?
+        .into_iter()
+        .max_by_key(|p| p.starts_on))
 }
 
 fn account(store: &Store, id: Id) -> AppResult<Account> {
-    store.account(id)?.ok_or_else(|| AppError::NotFound("That account".into()))
+    store
+        .account(id)?
+        .ok_or_else(|| AppError::NotFound("That account".into()))
 }
 
 fn plan(store: &Store, id: Id) -> AppResult<Plan> {
-    store.plan(id)?.ok_or_else(|| AppError::NotFound("That plan".into()))
+    store
+        .plan(id)?
+        .ok_or_else(|| AppError::NotFound("That plan".into()))
 }
 
 /// The fiscal year containing `today` for an account whose year ends in `end_month`.
 pub fn fiscal_year(today: NaiveDate, end_month: u8) -> (String, NaiveDate, NaiveDate) {
     let end_month = end_month.clamp(1, 12) as u32;
-    let end_year = if today.month() > end_month { today.year() + 1 } else { today.year() };
+    let end_year = if today.month() > end_month {
+        today.year() + 1
+    } else {
+        today.year()
+    };
     let ends_on = last_day(end_year, end_month);
     let starts_on = if end_month == 12 {
         NaiveDate::from_ymd_opt(end_year, 1, 1).unwrap()
@@ -55,8 +73,15 @@ pub fn fiscal_year(today: NaiveDate, end_month: u8) -> (String, NaiveDate, Naive
 }
 
 fn last_day(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1).unwrap().pred_opt().unwrap()
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .unwrap()
+        .pred_opt()
+        .unwrap()
 }
 
 /// A new account with its first plan for the current fiscal year.
@@ -97,7 +122,11 @@ pub fn update_account(store: &Store, mut updated: Account, today: NaiveDate) -> 
     let old = account(store, updated.id)?;
     validate::account(&updated)?;
     if old.life_stage != updated.life_stage {
-        updated.stage_history.push(StageChange { date: today, from: old.life_stage, to: updated.life_stage });
+        updated.stage_history.push(StageChange {
+            date: today,
+            from: old.life_stage,
+            to: updated.life_stage,
+        });
     }
     updated.created_on = old.created_on;
     let summary = summary_for(store, &updated)?;
@@ -111,7 +140,16 @@ pub fn view(store: &Store, plan_id: Id, today: NaiveDate) -> AppResult<PlanView>
     let content = store.plan_content(plan_id)?;
     let offerings = store.offerings()?;
     let settings = store.settings()?;
-    Ok(view_of(&account, &plan, &content, &offerings, store.campaigns_for(account.id)?, &settings.weights, &settings.thresholds, today))
+    Ok(view_of(
+        &account,
+        &plan,
+        &content,
+        &offerings,
+        store.campaigns_for(account.id)?,
+        &settings.weights,
+        &settings.thresholds,
+        today,
+    ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -125,15 +163,34 @@ fn view_of(
     thresholds: &Thresholds,
     today: NaiveDate,
 ) -> PlanView {
-    plan_view(ViewInputs { account, plan, content, offerings, campaigns, weights, thresholds, today })
+    plan_view(ViewInputs {
+        account,
+        plan,
+        content,
+        offerings,
+        campaigns,
+        weights,
+        thresholds,
+        today,
+    })
 }
 
 /// One user edit of plan records: applied to a copy, every upsert validated against the
 /// result, then written as one store transaction with the refreshed portfolio summary.
-pub fn save_items(store: &Store, plan_id: Id, upserts: Vec<PlanItem>, deletes: Vec<(ItemKind, Id)>, today: NaiveDate) -> AppResult<PlanView> {
+pub fn save_items(
+    store: &Store,
+    plan_id: Id,
+    upserts: Vec<PlanItem>,
+    deletes: Vec<(ItemKind, Id)>,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
     let plan = plan(store, plan_id)?;
     if plan.status == PlanStatus::Closed {
-        return Err(CoreError::conflict("plan", "This plan is closed; roll it forward to keep planning").into());
+        return Err(CoreError::conflict(
+            "plan",
+            "This plan is closed; roll it forward to keep planning",
+        )
+        .into());
     }
     let account = account(store, plan.account_id)?;
     let mut content = store.plan_content(plan_id)?;
@@ -145,7 +202,11 @@ pub fn save_items(store: &Store, plan_id: Id, upserts: Vec<PlanItem>, deletes: V
         content.insert(item.clone());
     }
     {
-        let ctx = validate::Context { account: &account, content: &content, offerings: &offerings };
+        let ctx = validate::Context {
+            account: &account,
+            content: &content,
+            offerings: &offerings,
+        };
         for item in &upserts {
             validate::item(item, &ctx)?;
         }
@@ -153,20 +214,47 @@ pub fn save_items(store: &Store, plan_id: Id, upserts: Vec<PlanItem>, deletes: V
     }
     let is_current = current_plan(store, account.id)?.map(|p| p.id) == Some(plan_id);
     let summary = is_current.then(|| summarise(&account, Some((&plan, &content))));
-    store.apply(&Edit { plan_id, upserts, deletes, summary })?;
+    store.apply(&Edit {
+        plan_id,
+        upserts,
+        deletes,
+        summary,
+    })?;
     let settings = store.settings()?;
-    Ok(view_of(&account, &plan, &content, &offerings, store.campaigns_for(account.id)?, &settings.weights, &settings.thresholds, today))
+    Ok(view_of(
+        &account,
+        &plan,
+        &content,
+        &offerings,
+        store.campaigns_for(account.id)?,
+        &settings.weights,
+        &settings.thresholds,
+        today,
+    ))
 }
 
 /// After deletes nothing may point at a record that is gone (nothing is orphaned).
 fn dangling_references(c: &PlanContent) -> AppResult<()> {
     let bc = |id: Id| c.buying_center(id).is_some();
     let person = |id: Id| c.contact(id).is_some();
-    let orphan = |what: &str| Err(CoreError::conflict("delete", format!("Deleting this would leave {what} pointing at nothing")).into());
-    if c.contacts.iter().any(|x| !bc(x.buying_center_id) || x.reports_to.is_some_and(|m| !person(m)) || x.dotted_line_to.iter().any(|d| !person(*d))) {
+    let orphan = |what: &str| {
+        Err(CoreError::conflict(
+            "delete",
+            format!("Deleting this would leave {what} pointing at nothing"),
+        )
+        .into())
+    };
+    if c.contacts.iter().any(|x| {
+        !bc(x.buying_center_id)
+            || x.reports_to.is_some_and(|m| !person(m))
+            || x.dotted_line_to.iter().any(|d| !person(*d))
+    }) {
         return orphan("a contact");
     }
-    if c.lines.iter().any(|l| !person(l.from_contact_id) || !person(l.to_contact_id)) {
+    if c.lines
+        .iter()
+        .any(|l| !person(l.from_contact_id) || !person(l.to_contact_id))
+    {
         return orphan("a line of influence");
     }
     if c.opportunities.iter().any(|o| !bc(o.buying_center_id)) {
@@ -175,13 +263,22 @@ fn dangling_references(c: &PlanContent) -> AppResult<()> {
     if c.cells.iter().any(|x| !bc(x.buying_center_id)) {
         return orphan("a white-space cell");
     }
-    if c.strategies.iter().any(|s| !c.objectives.iter().any(|o| o.id == s.objective_id)) {
+    if c.strategies
+        .iter()
+        .any(|s| !c.objectives.iter().any(|o| o.id == s.objective_id))
+    {
         return orphan("a strategy");
     }
-    if c.actions.iter().any(|a| !c.strategies.iter().any(|s| s.id == a.strategy_id)) {
+    if c.actions
+        .iter()
+        .any(|a| !c.strategies.iter().any(|s| s.id == a.strategy_id))
+    {
         return orphan("an action");
     }
-    if c.objectives.iter().any(|o| o.buying_center_id.is_some_and(|b| !bc(b))) {
+    if c.objectives
+        .iter()
+        .any(|o| o.buying_center_id.is_some_and(|b| !bc(b)))
+    {
         return orphan("an objective");
     }
     Ok(())
@@ -189,7 +286,13 @@ fn dangling_references(c: &PlanContent) -> AppResult<()> {
 
 /// Delete a buying center. Its people, opportunities and white-space cells either move to
 /// `move_to` or are deleted with it; objectives tied to it are kept, untied.
-pub fn delete_buying_center(store: &Store, plan_id: Id, bc_id: Id, move_to: Option<Id>, today: NaiveDate) -> AppResult<PlanView> {
+pub fn delete_buying_center(
+    store: &Store,
+    plan_id: Id,
+    bc_id: Id,
+    move_to: Option<Id>,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
     let content = store.plan_content(plan_id)?;
     if content.buying_center(bc_id).is_none() {
         return Err(AppError::NotFound("That buying center".into()));
@@ -199,47 +302,104 @@ pub fn delete_buying_center(store: &Store, plan_id: Id, bc_id: Id, move_to: Opti
     }
     let mut upserts = Vec::new();
     let mut deletes = vec![(ItemKind::BuyingCenter, bc_id)];
-    let gone: Vec<Id> = content.contacts.iter().filter(|c| c.buying_center_id == bc_id).map(|c| c.id).collect();
-    for c in content.contacts.iter().filter(|c| c.buying_center_id == bc_id) {
+    let gone: Vec<Id> = content
+        .contacts
+        .iter()
+        .filter(|c| c.buying_center_id == bc_id)
+        .map(|c| c.id)
+        .collect();
+    for c in content
+        .contacts
+        .iter()
+        .filter(|c| c.buying_center_id == bc_id)
+    {
         match move_to {
-            Some(target) => upserts.push(PlanItem::Contact(Contact { buying_center_id: target, ..c.clone() })),
+            Some(target) => upserts.push(PlanItem::Contact(Contact {
+                buying_center_id: target,
+                ..c.clone()
+            })),
             None => deletes.push((ItemKind::Contact, c.id)),
         }
     }
     if move_to.is_none() {
-        for c in content.contacts.iter().filter(|c| c.buying_center_id != bc_id) {
+        for c in content
+            .contacts
+            .iter()
+            .filter(|c| c.buying_center_id != bc_id)
+        {
             let reports_to = c.reports_to.filter(|m| !gone.contains(m));
-            let dotted: Vec<Id> = c.dotted_line_to.iter().copied().filter(|d| !gone.contains(d)).collect();
+            let dotted: Vec<Id> = c
+                .dotted_line_to
+                .iter()
+                .copied()
+                .filter(|d| !gone.contains(d))
+                .collect();
             if reports_to != c.reports_to || dotted != c.dotted_line_to {
-                upserts.push(PlanItem::Contact(Contact { reports_to, dotted_line_to: dotted, ..c.clone() }));
+                upserts.push(PlanItem::Contact(Contact {
+                    reports_to,
+                    dotted_line_to: dotted,
+                    ..c.clone()
+                }));
             }
         }
-        for l in content.lines.iter().filter(|l| gone.contains(&l.from_contact_id) || gone.contains(&l.to_contact_id)) {
+        for l in content
+            .lines
+            .iter()
+            .filter(|l| gone.contains(&l.from_contact_id) || gone.contains(&l.to_contact_id))
+        {
             deletes.push((ItemKind::Line, l.id));
         }
     }
-    for o in content.opportunities.iter().filter(|o| o.buying_center_id == bc_id) {
+    for o in content
+        .opportunities
+        .iter()
+        .filter(|o| o.buying_center_id == bc_id)
+    {
         match move_to {
-            Some(target) => upserts.push(PlanItem::Opportunity(Opportunity { buying_center_id: target, ..o.clone() })),
+            Some(target) => upserts.push(PlanItem::Opportunity(Opportunity {
+                buying_center_id: target,
+                ..o.clone()
+            })),
             None => deletes.push((ItemKind::Opportunity, o.id)),
         }
     }
     for cell in content.cells.iter().filter(|c| c.buying_center_id == bc_id) {
-        let taken = move_to.is_some_and(|t| content.cells.iter().any(|x| x.buying_center_id == t && x.offering_id == cell.offering_id));
+        let taken = move_to.is_some_and(|t| {
+            content
+                .cells
+                .iter()
+                .any(|x| x.buying_center_id == t && x.offering_id == cell.offering_id)
+        });
         match move_to {
-            Some(target) if !taken => upserts.push(PlanItem::Cell(WhiteSpaceCell { buying_center_id: target, ..cell.clone() })),
+            Some(target) if !taken => upserts.push(PlanItem::Cell(WhiteSpaceCell {
+                buying_center_id: target,
+                ..cell.clone()
+            })),
             _ => deletes.push((ItemKind::Cell, cell.id)),
         }
     }
-    for o in content.objectives.iter().filter(|o| o.buying_center_id == Some(bc_id)) {
-        upserts.push(PlanItem::Objective(Objective { buying_center_id: move_to, ..o.clone() }));
+    for o in content
+        .objectives
+        .iter()
+        .filter(|o| o.buying_center_id == Some(bc_id))
+    {
+        upserts.push(PlanItem::Objective(Objective {
+            buying_center_id: move_to,
+            ..o.clone()
+        }));
     }
     save_items(store, plan_id, upserts, deletes, today)
 }
 
 /// Delete a contact; the people reporting to them move to `reports_to_instead` (or become
 /// top of their tree), and lines drawn to them go with them.
-pub fn delete_contact(store: &Store, plan_id: Id, contact_id: Id, reports_to_instead: Option<Id>, today: NaiveDate) -> AppResult<PlanView> {
+pub fn delete_contact(
+    store: &Store,
+    plan_id: Id,
+    contact_id: Id,
+    reports_to_instead: Option<Id>,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
     let content = store.plan_content(plan_id)?;
     if content.contact(contact_id).is_none() {
         return Err(AppError::NotFound("That contact".into()));
@@ -247,13 +407,30 @@ pub fn delete_contact(store: &Store, plan_id: Id, contact_id: Id, reports_to_ins
     let mut upserts = Vec::new();
     let mut deletes = vec![(ItemKind::Contact, contact_id)];
     for c in content.contacts.iter().filter(|c| c.id != contact_id) {
-        let reports_to = if c.reports_to == Some(contact_id) { reports_to_instead } else { c.reports_to };
-        let dotted: Vec<Id> = c.dotted_line_to.iter().copied().filter(|d| *d != contact_id && Some(*d) != reports_to).collect();
+        let reports_to = if c.reports_to == Some(contact_id) {
+            reports_to_instead
+        } else {
+            c.reports_to
+        };
+        let dotted: Vec<Id> = c
+            .dotted_line_to
+            .iter()
+            .copied()
+            .filter(|d| *d != contact_id && Some(*d) != reports_to)
+            .collect();
         if reports_to != c.reports_to || dotted != c.dotted_line_to {
-            upserts.push(PlanItem::Contact(Contact { reports_to, dotted_line_to: dotted, ..c.clone() }));
+            upserts.push(PlanItem::Contact(Contact {
+                reports_to,
+                dotted_line_to: dotted,
+                ..c.clone()
+            }));
         }
     }
-    for l in content.lines.iter().filter(|l| l.from_contact_id == contact_id || l.to_contact_id == contact_id) {
+    for l in content
+        .lines
+        .iter()
+        .filter(|l| l.from_contact_id == contact_id || l.to_contact_id == contact_id)
+    {
         deletes.push((ItemKind::Line, l.id));
     }
     save_items(store, plan_id, upserts, deletes, today)
@@ -264,28 +441,62 @@ pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
     let account = account(store, old.account_id)?;
     let content = store.plan_content(plan_id)?;
     let (next, next_content) = plan_ops::roll_forward(&old, &content);
-    if store.plans(account.id)?.iter().any(|p| p.period == next.period) {
-        return Err(CoreError::conflict("period", format!("A plan for {} already exists", next.period)).into());
+    if store
+        .plans(account.id)?
+        .iter()
+        .any(|p| p.period == next.period)
+    {
+        return Err(CoreError::conflict(
+            "period",
+            format!("A plan for {} already exists", next.period),
+        )
+        .into());
     }
     let summary = summarise(&account, Some((&next, &next_content)));
     store.create_plan(&next, &next_content, &summary)?;
     Ok(next)
 }
 
-pub fn take_snapshot(store: &Store, plan_id: Id, label: &str, today: NaiveDate) -> AppResult<Snapshot> {
+pub fn take_snapshot(
+    store: &Store,
+    plan_id: Id,
+    label: &str,
+    today: NaiveDate,
+) -> AppResult<Snapshot> {
     let plan = plan(store, plan_id)?;
     let account = account(store, plan.account_id)?;
-    let label = if label.trim().is_empty() { format!("QBR {today}") } else { label.trim().to_string() };
+    let label = if label.trim().is_empty() {
+        format!("QBR {today}")
+    } else {
+        label.trim().to_string()
+    };
     validate::name("label", "Snapshot label", &label)?;
-    let snap = plan_ops::snapshot(&account, &plan, &store.plan_content(plan_id)?, today, &label);
+    let snap = plan_ops::snapshot(
+        &account,
+        &plan,
+        &store.plan_content(plan_id)?,
+        today,
+        &label,
+    );
     store.put_snapshot(&snap)?;
     Ok(snap)
 }
 
 pub fn snapshot_view(store: &Store, snapshot_id: Id, today: NaiveDate) -> AppResult<PlanView> {
-    let s = store.snapshot(snapshot_id)?.ok_or_else(|| AppError::NotFound("That snapshot".into()))?;
+    let s = store
+        .snapshot(snapshot_id)?
+        .ok_or_else(|| AppError::NotFound("That snapshot".into()))?;
     let settings = store.settings()?;
-    Ok(view_of(&s.account, &s.plan, &s.content, &store.offerings()?, store.campaigns_for(s.account.id)?, &settings.weights, &settings.thresholds, today))
+    Ok(view_of(
+        &s.account,
+        &s.plan,
+        &s.content,
+        &store.offerings()?,
+        store.campaigns_for(s.account.id)?,
+        &settings.weights,
+        &settings.thresholds,
+        today,
+    ))
 }
 
 /// Add the sample plan (offerings are shared: reuse ones with the same name).
@@ -328,8 +539,18 @@ pub fn load_sample(store: &Store, today: NaiveDate) -> AppResult<AccountSummary>
 pub fn save_offering(store: &Store, offering: Offering) -> AppResult<Vec<Offering>> {
     validate::offering(&offering)?;
     let all = store.offerings()?;
-    if all.iter().any(|o| o.id != offering.id && o.name.trim().eq_ignore_ascii_case(offering.name.trim())) {
-        return Err(CoreError::conflict("name", format!("There is already an offering named \"{}\"", offering.name.trim())).into());
+    if all
+        .iter()
+        .any(|o| o.id != offering.id && o.name.trim().eq_ignore_ascii_case(offering.name.trim()))
+    {
+        return Err(CoreError::conflict(
+            "name",
+            format!(
+                "There is already an offering named \"{}\"",
+                offering.name.trim()
+            ),
+        )
+        .into());
     }
     store.put_offering(&offering)?;
     Ok(store.offerings()?)
@@ -344,11 +565,25 @@ pub fn find_account(store: &Store, name_or_id: &str) -> AppResult<AccountSummary
         }
     }
     let wanted = name_or_id.trim().to_lowercase();
-    let matches: Vec<&AccountSummary> = all.iter().filter(|s| s.name.to_lowercase() == wanted).collect();
+    let matches: Vec<&AccountSummary> = all
+        .iter()
+        .filter(|s| s.name.to_lowercase() == wanted)
+        .collect();
     match matches.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(AppError::NotFound(format!("An account named \"{}\"", name_or_id.trim()))),
-        _ => Err(CoreError::conflict("account", format!("{} accounts are named \"{}\"; use the id", matches.len(), name_or_id.trim())).into()),
+        [] => Err(AppError::NotFound(format!(
+            "An account named \"{}\"",
+            name_or_id.trim()
+        ))),
+        _ => Err(CoreError::conflict(
+            "account",
+            format!(
+                "{} accounts are named \"{}\"; use the id",
+                matches.len(),
+                name_or_id.trim()
+            ),
+        )
+        .into()),
     }
 }
 
@@ -360,10 +595,110 @@ mod tests {
     fn fiscal_years_follow_the_end_month() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         let (p, s, e) = fiscal_year(d, 12);
-        assert_eq!((p.as_str(), s.to_string(), e.to_string()), ("FY2026", "2026-01-01".into(), "2026-12-31".into()));
+        assert_eq!(
+            (p.as_str(), s.to_string(), e.to_string()),
+            ("FY2026", "2026-01-01".into(), "2026-12-31".into())
+        );
         let (p, s, e) = fiscal_year(d, 3);
-        assert_eq!((p.as_str(), s.to_string(), e.to_string()), ("FY2027", "2026-04-01".into(), "2027-03-31".into()));
+        assert_eq!(
+            (p.as_str(), s.to_string(), e.to_string()),
+            ("FY2027", "2026-04-01".into(), "2027-03-31".into())
+        );
         let (_, _, e) = fiscal_year(NaiveDate::from_ymd_opt(2028, 2, 10).unwrap(), 2);
         assert_eq!(e.to_string(), "2028-02-29");
     }
+}
+
+/// Save a campaign: every account it targets must exist and its outcomes must belong to
+/// that account's current plan (an opportunity of another account is refused).
+pub fn save_campaign(store: &Store, campaign: Campaign) -> AppResult<Vec<Campaign>> {
+    validate::campaign(&campaign)?;
+    for t in &campaign.targets {
+        let acc = account(store, t.account_id)?;
+        let content = match current_plan(store, acc.id)? {
+            Some(p) => store.plan_content(p.id)?,
+            None => PlanContent::default(),
+        };
+        validate::campaign_target(t, &acc, &content)?;
+    }
+    store.put_campaign(&campaign)?;
+    Ok(store.campaigns()?)
+}
+
+/// An open action of one team member, with where it lives.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MyAction {
+    pub account_id: Id,
+    pub account: String,
+    pub plan_id: Id,
+    pub objective: String,
+    pub action: Action,
+    pub bucket: planner_core::campaigns::DueBucket,
+}
+
+/// Across all accounts, the open actions of the team member with this name, by due date.
+pub fn my_actions(store: &Store, member_name: &str, today: NaiveDate) -> AppResult<Vec<MyAction>> {
+    let wanted = member_name.trim().to_lowercase();
+    let mut out = Vec::new();
+    for s in store.summaries()? {
+        let Some(plan_id) = s.current_plan_id else {
+            continue;
+        };
+        let Some(acc) = store.account(s.id)? else {
+            continue;
+        };
+        let Some(member) = acc
+            .team
+            .iter()
+            .find(|m| m.name.trim().to_lowercase() == wanted)
+        else {
+            continue;
+        };
+        let content = store.plan_content(plan_id)?;
+        for a in content.actions.iter().filter(|a| {
+            a.owner_id == Some(member.id)
+                && matches!(a.status, ActionStatus::Open | ActionStatus::Blocked)
+        }) {
+            let objective = content
+                .strategies
+                .iter()
+                .find(|st| st.id == a.strategy_id)
+                .and_then(|st| content.objectives.iter().find(|o| o.id == st.objective_id))
+                .map(|o| o.title.clone())
+                .unwrap_or_default();
+            out.push(MyAction {
+                account_id: acc.id,
+                account: acc.name.clone(),
+                plan_id,
+                objective,
+                bucket: planner_core::campaigns::due_bucket(a.due_on, today),
+                action: a.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (
+            a.bucket,
+            a.action.due_on.unwrap_or(NaiveDate::MAX),
+            &a.account,
+        )
+            .cmp(&(
+                b.bucket,
+                b.action.due_on.unwrap_or(NaiveDate::MAX),
+                &b.account,
+            ))
+    });
+    Ok(out)
+}
+
+/// Everyone on any account team, for the "My actions" picker.
+pub fn team_member_names(store: &Store) -> AppResult<Vec<String>> {
+    let mut names = std::collections::BTreeSet::new();
+    for s in store.summaries()? {
+        if let Some(a) = store.account(s.id)? {
+            names.extend(a.team.into_iter().map(|m| m.name));
+        }
+    }
+    Ok(names.into_iter().collect())
 }

@@ -51,7 +51,10 @@ impl AppState {
         match &slot.store {
             Some(store) => f(store),
             None => Err(AppError::NoStore(
-                slot.open_error.as_ref().map(|e| e.to_string()).unwrap_or_default(),
+                slot.open_error
+                    .as_ref()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
             )),
         }
     }

@@ -1,6 +1,8 @@
 //! planner-core: the account-planning domain. Model, validation, derived figures and the
 //! org-chart layout. No IO: no Tauri, no storage, no PDF (see docs/architecture.md).
 
+pub mod calendar;
+pub mod campaigns;
 pub mod completeness;
 pub mod error;
 pub mod figures;

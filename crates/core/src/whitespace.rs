@@ -367,3 +367,97 @@ mod tests {
         assert!(cell_warnings(&c, CellStatus::Open).is_empty());
     }
 }
+
+/// The letter a status prints as, so the matrix reads in greyscale.
+pub fn status_letter(s: CellStatus) -> &'static str {
+    match s {
+        CellStatus::Installed => "I",
+        CellStatus::InPipeline => "P",
+        CellStatus::Open => "O",
+        CellStatus::Competitor => "C",
+        CellStatus::Blocked => "B",
+        CellStatus::NotApplicable => "–",
+    }
+}
+
+/// Heat-map colour of a mutual value score (1-25) as RGB: a sequential light-to-dark green
+/// ramp that stays readable in greyscale. Shared by the app's legend, the PDF and the workbook.
+pub fn heat_colour(score: Option<u8>) -> (u8, u8, u8) {
+    match score {
+        None => (255, 255, 255),
+        Some(s) => {
+            let t = (s.clamp(1, 25) - 1) as f64 / 24.0;
+            let lerp = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+            (lerp(247.0, 0.0), lerp(252.0, 104.0), lerp(245.0, 55.0))
+        }
+    }
+}
+
+/// One line per assessed cell: the export format of the matrix (CSV, and the workbook's
+/// second sheet).
+pub const EXPORT_COLUMNS: [&str; 12] = [
+    "buying_center",
+    "offering",
+    "family",
+    "status",
+    "value_to_us",
+    "value_to_customer",
+    "mutual_value_score",
+    "quadrant",
+    "estimated_revenue",
+    "competitor",
+    "blocked_reason",
+    "cell_id",
+];
+
+pub fn export_rows(view: &crate::view::PlanView) -> Vec<Vec<String>> {
+    let currency = &view.plan.currency;
+    let digits = currency.minor_digits();
+    let mut rows = Vec::new();
+    for bc_id in &view.white_space.rows {
+        let bc = view
+            .buying_centers
+            .iter()
+            .find(|b| b.buying_center.id == *bc_id);
+        for off in &view.white_space.columns {
+            let Some(c) = view
+                .white_space
+                .cells
+                .iter()
+                .find(|c| c.cell.buying_center_id == *bc_id && c.cell.offering_id == off.id)
+            else {
+                continue;
+            };
+            let opt = |v: Option<u8>| v.map(|x| x.to_string()).unwrap_or_default();
+            let revenue = c.cell.estimated_revenue.0;
+            let scale = 10i64.pow(digits);
+            let amount = if digits == 0 {
+                revenue.to_string()
+            } else {
+                format!(
+                    "{}.{:0w$}",
+                    revenue / scale,
+                    (revenue % scale).abs(),
+                    w = digits as usize
+                )
+            };
+            rows.push(vec![
+                bc.map(|b| b.buying_center.name.clone()).unwrap_or_default(),
+                off.name.clone(),
+                off.family.clone(),
+                c.status.label().to_string(),
+                opt(c.cell.value_to_us),
+                opt(c.cell.value_to_customer),
+                opt(c.mutual_value_score),
+                c.quadrant
+                    .map(|q| q.label().to_string())
+                    .unwrap_or_default(),
+                amount,
+                c.cell.competitor.clone(),
+                c.cell.blocked_reason.clone(),
+                c.cell.id.to_string(),
+            ]);
+        }
+    }
+    rows
+}

@@ -30,8 +30,13 @@ pub fn delete_account(state: State<'_, AppState>, id: Id) -> AppResult<()> {
 
 #[tauri::command]
 pub fn undo_delete_account(state: State<'_, AppState>) -> AppResult<()> {
-    let deleted = state.last_deleted.lock().unwrap_or_else(|p| p.into_inner()).take();
-    let deleted = deleted.ok_or_else(|| AppError::NotFound("A deleted account to restore".into()))?;
+    let deleted = state
+        .last_deleted
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .take();
+    let deleted =
+        deleted.ok_or_else(|| AppError::NotFound("A deleted account to restore".into()))?;
     state.with_store(|s| Ok(s.restore_account(&deleted)?))
 }
 

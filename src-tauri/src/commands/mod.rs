@@ -2,6 +2,7 @@
 //! store, map the error. Their names are listed once in `names.rs`.
 
 pub mod accounts;
+pub mod campaigns;
 pub mod catalog;
 pub mod export;
 pub mod names;

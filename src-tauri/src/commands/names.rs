@@ -21,4 +21,11 @@ pub const COMMANDS: &[&str] = &[
     "list_offerings",
     "save_offering",
     "export_pdf",
+    "export_white_space",
+    "export_calendar",
+    "list_campaigns",
+    "save_campaign",
+    "delete_campaign",
+    "my_actions",
+    "team_members",
 ];

@@ -25,18 +25,33 @@ pub struct ItemRef {
 
 /// One user edit: records saved and deleted together, flushed before this returns.
 #[tauri::command]
-pub fn save_items(state: State<'_, AppState>, plan_id: Id, upserts: Vec<PlanItem>, deletes: Vec<ItemRef>) -> AppResult<PlanView> {
+pub fn save_items(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    upserts: Vec<PlanItem>,
+    deletes: Vec<ItemRef>,
+) -> AppResult<PlanView> {
     let deletes = deletes.into_iter().map(|d| (d.kind, d.id)).collect();
     state.with_store(|s| service::save_items(s, plan_id, upserts, deletes, today()))
 }
 
 #[tauri::command]
-pub fn delete_buying_center(state: State<'_, AppState>, plan_id: Id, id: Id, move_to: Option<Id>) -> AppResult<PlanView> {
+pub fn delete_buying_center(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    id: Id,
+    move_to: Option<Id>,
+) -> AppResult<PlanView> {
     state.with_store(|s| service::delete_buying_center(s, plan_id, id, move_to, today()))
 }
 
 #[tauri::command]
-pub fn delete_contact(state: State<'_, AppState>, plan_id: Id, id: Id, reports_to_instead: Option<Id>) -> AppResult<PlanView> {
+pub fn delete_contact(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    id: Id,
+    reports_to_instead: Option<Id>,
+) -> AppResult<PlanView> {
     state.with_store(|s| service::delete_contact(s, plan_id, id, reports_to_instead, today()))
 }
 
@@ -46,7 +61,11 @@ pub fn roll_forward(state: State<'_, AppState>, plan_id: Id) -> AppResult<Plan> 
 }
 
 #[tauri::command]
-pub fn take_snapshot(state: State<'_, AppState>, plan_id: Id, label: String) -> AppResult<Snapshot> {
+pub fn take_snapshot(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    label: String,
+) -> AppResult<Snapshot> {
     state.with_store(|s| service::take_snapshot(s, plan_id, &label, today()))
 }
 

@@ -28,7 +28,11 @@ pub fn backups(dir: &std::path::Path) -> Vec<BackupEntry> {
         .unwrap_or_default()
         .into_iter()
         .map(|b| BackupEntry {
-            file_name: b.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
+            file_name: b
+                .path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             path: b.path.to_string_lossy().into_owned(),
             created: b.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
             reason: b.reason.clone(),

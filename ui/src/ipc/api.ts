@@ -7,6 +7,10 @@ import type { AccountSummary } from './bindings/AccountSummary';
 import type { AppStatus } from './bindings/AppStatus';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportResult } from './bindings/ExportResult';
+import type { Campaign } from './bindings/Campaign';
+import type { FileExportRequest } from './bindings/FileExportRequest';
+import type { FileExportResult } from './bindings/FileExportResult';
+import type { MyAction } from './bindings/MyAction';
 import type { ItemRef } from './bindings/ItemRef';
 import type { Offering } from './bindings/Offering';
 import type { Plan } from './bindings/Plan';
@@ -45,4 +49,16 @@ export const api = {
   saveOffering: (offering: Offering) => call<Offering[]>('save_offering', { offering }),
 
   exportPdf: (request: ExportRequest) => call<ExportResult>('export_pdf', { request }),
+  /** White-space matrix as CSV or Excel (format 'csv' | 'xlsx'); path null asks with the save dialog. */
+  exportWhiteSpace: (request: FileExportRequest) => call<FileExportResult>('export_white_space', { request }),
+  /** Actions (optionally one owner's) and campaigns as an .ics calendar. */
+  exportCalendar: (request: FileExportRequest) => call<FileExportResult>('export_calendar', { request }),
+
+  listCampaigns: () => call<Campaign[]>('list_campaigns'),
+  /** Validated against every targeted account's current plan; returns all campaigns. */
+  saveCampaign: (campaign: Campaign) => call<Campaign[]>('save_campaign', { campaign }),
+  deleteCampaign: (id: string) => call<Campaign[]>('delete_campaign', { id }),
+  /** Open actions of one team member (by name) across all accounts, bucketed by due date. */
+  myActions: (member: string) => call<MyAction[]>('my_actions', { member }),
+  teamMembers: () => call<string[]>('team_members'),
 };
