@@ -73,6 +73,10 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             campaigns::delete_campaign,
             campaigns::my_actions,
             campaigns::team_members,
+            portfolio::get_settings,
+            portfolio::save_segmentation,
+            portfolio::portfolio_insights,
+            portfolio::suggested_scores,
         ])
         .build(tauri::generate_context!());
     match result {

@@ -702,3 +702,102 @@ pub fn team_member_names(store: &Store) -> AppResult<Vec<String>> {
     }
     Ok(names.into_iter().collect())
 }
+
+/// The portfolio across accounts: renewals, churn, stage moves and buying windows.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PortfolioInsights {
+    pub upcoming_renewals: Vec<planner_core::portfolio::RenewalDue>,
+    /// Churn over the last 12 months (0-1), None when nothing came up for renewal.
+    pub churn_rate: Option<f64>,
+    pub stage_counts: Vec<(LifeStage, u32)>,
+    pub stage_moves: Vec<planner_core::portfolio::StageMove>,
+    pub triggers: Vec<planner_core::portfolio::TriggerEvent>,
+}
+
+pub fn portfolio_insights(store: &Store, today: NaiveDate) -> AppResult<PortfolioInsights> {
+    let mut accounts = Vec::new();
+    for s in store.summaries()? {
+        if let Some(a) = store.account(s.id)? {
+            accounts.push(a);
+        }
+    }
+    use planner_core::portfolio as p;
+    Ok(PortfolioInsights {
+        upcoming_renewals: p::upcoming_renewals(&accounts, today, 180),
+        churn_rate: p::churn_rate(&accounts, today),
+        stage_counts: LifeStage::ALL
+            .iter()
+            .map(|st| {
+                (
+                    *st,
+                    accounts.iter().filter(|a| a.life_stage == *st).count() as u32,
+                )
+            })
+            .collect(),
+        stage_moves: p::stage_moves(&accounts, today),
+        triggers: p::trigger_timeline(&accounts, today, 90, 90),
+    })
+}
+
+/// Weights and tier thresholds saved; says how many accounts changed tier.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SettingsSaved {
+    pub moved: u32,
+    pub rows: Vec<PortfolioRow>,
+}
+
+pub fn save_segmentation(
+    store: &Store,
+    weights: Weights,
+    thresholds: Thresholds,
+) -> AppResult<SettingsSaved> {
+    planner_core::segmentation::validate_weights(&weights)?;
+    planner_core::segmentation::validate_thresholds(&thresholds)?;
+    let old = store.settings()?;
+    let summaries = store.summaries()?;
+    let moved = planner_core::portfolio::moved_tiers(
+        &summaries,
+        (&old.weights, &old.thresholds),
+        (&weights, &thresholds),
+    );
+    store.put_settings(&planner_store::Settings {
+        weights,
+        thresholds,
+    })?;
+    Ok(SettingsSaved {
+        moved: moved as u32,
+        rows: portfolio(store)?,
+    })
+}
+
+/// Scores the plan's data suggests for this account's segmentation criteria.
+pub fn suggested_scores(
+    store: &Store,
+    plan_id: Id,
+) -> AppResult<Vec<planner_core::portfolio::SuggestedScore>> {
+    let plan = plan(store, plan_id)?;
+    let summaries = store.summaries()?;
+    let me = summaries
+        .iter()
+        .find(|s| s.id == plan.account_id)
+        .ok_or_else(|| AppError::NotFound("That account".into()))?;
+    let max_revenue = summaries
+        .iter()
+        .map(|s| s.our_revenue)
+        .max()
+        .unwrap_or_default();
+    let max_headroom = summaries
+        .iter()
+        .map(|s| s.total_wallet - s.our_revenue)
+        .max()
+        .unwrap_or_default();
+    let content = store.plan_content(plan_id)?;
+    Ok(planner_core::portfolio::suggested_scores(
+        me,
+        &content,
+        max_revenue,
+        max_headroom,
+    ))
+}

@@ -11,6 +11,7 @@ pub mod model;
 pub mod money;
 pub mod osa;
 pub mod plan_ops;
+pub mod portfolio;
 pub mod relmap;
 pub mod sample;
 pub mod segmentation;

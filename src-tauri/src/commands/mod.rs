@@ -7,4 +7,5 @@ pub mod catalog;
 pub mod export;
 pub mod names;
 pub mod plans;
+pub mod portfolio;
 pub mod system;

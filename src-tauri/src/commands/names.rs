@@ -28,4 +28,8 @@ pub const COMMANDS: &[&str] = &[
     "delete_campaign",
     "my_actions",
     "team_members",
+    "get_settings",
+    "save_segmentation",
+    "portfolio_insights",
+    "suggested_scores",
 ];

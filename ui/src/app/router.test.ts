@@ -44,6 +44,7 @@ describe('parseHash', () => {
   it('round-trips through routeHash', () => {
     const routes: Route[] = [
       { name: 'portfolio' },
+      { name: 'my-actions' },
       { name: 'plan', planId: 'x/y', area: 'white-space' },
       { name: 'snapshot', snapshotId: 's', area: 'export' },
     ];

@@ -1,6 +1,7 @@
 // Hash routes: the URL says where the user is, so a reload or a restart lands in the same place.
 //
 //   #/                              portfolio
+//   #/my-actions                    one team member's actions across accounts
 //   #/plan/<planId>/<area>          one area of a plan
 //   #/snapshot/<snapshotId>/<area>  the same area of a frozen snapshot (read-only)
 import { PLAN_AREAS, planHash, snapshotHash, type PlanAreaKey } from './context';
@@ -9,6 +10,7 @@ export { planHash, snapshotHash };
 
 export type Route =
   | { name: 'portfolio' }
+  | { name: 'my-actions' }
   | { name: 'plan'; planId: string; area: PlanAreaKey }
   | { name: 'snapshot'; snapshotId: string; area: PlanAreaKey }
   | { name: 'not-found'; hash: string };
@@ -44,6 +46,7 @@ export function parseHash(hash: string): Route {
     }
   }
   if (head === 'portfolio' && parts.length === 1) return { name: 'portfolio' };
+  if (head === 'my-actions' && parts.length === 1) return { name: 'my-actions' };
   return { name: 'not-found', hash: '#' + raw };
 }
 
@@ -52,6 +55,8 @@ export function routeHash(route: Route): string {
   switch (route.name) {
     case 'portfolio':
       return '#/';
+    case 'my-actions':
+      return '#/my-actions';
     case 'plan':
       return planHash(route.planId, route.area);
     case 'snapshot':

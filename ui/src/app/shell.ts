@@ -11,8 +11,10 @@ import { h, replaceChildren, type Child } from '../shared/dom';
 import { formatDate } from '../shared/format';
 import { accountView } from '../features/account/view';
 import { buyingCentersView } from '../features/buying-centers/view';
+import { campaignsView } from '../features/campaigns/view';
 import { completenessView } from '../features/completeness/view';
 import { exportView } from '../features/export/view';
+import { myActionsPage } from '../features/my-actions/view';
 import { opportunitiesView } from '../features/opportunities/view';
 import { osasView } from '../features/osas/view';
 import { renderPlanTools } from '../features/plans/view';
@@ -20,7 +22,6 @@ import { renderPortfolio } from '../features/portfolio/view';
 import { relationshipMapView } from '../features/relationship-map/view';
 import { whiteSpaceView } from '../features/white-space/view';
 import { PLAN_AREAS, type FeatureView, type PlanAreaKey, type PlanContext } from './context';
-import { notBuiltView } from './not-built';
 import { navigate, planHash, snapshotHash, startRouter, type Route } from './router';
 import { saves, type OpenPlan, type SaveState } from './state';
 import './app.css';
@@ -32,7 +33,7 @@ const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
   'relationship-map': relationshipMapView,
   osas: osasView,
   'white-space': whiteSpaceView,
-  campaigns: notBuiltView('campaigns', 'Campaigns'),
+  campaigns: campaignsView,
   completeness: completenessView,
   export: exportView,
 };
@@ -59,12 +60,14 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
   const title = h('div', { class: 'header-title' });
   const planSection = h('div', { class: 'plan-section' });
   const portfolioLink = h('a', { href: '#/', class: 'nav-portfolio' }, 'Portfolio');
+  const myActionsLink = h('a', { href: '#/my-actions', class: 'nav-my-actions' }, 'My actions');
   const content = h('main', { class: 'content', id: 'content', tabindex: '-1' });
   const sidebar = h(
     'nav',
     { class: 'sidebar', 'aria-label': 'Main' },
     h('div', { class: 'brand' }, 'Account Planner'),
     portfolioLink,
+    myActionsLink,
     planSection,
     h('div', { class: 'spacer' }),
     h('div', { class: 'footer', title: status.data_dir }, `Today ${formatDate(status.today)}`),
@@ -125,6 +128,15 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
       content.classList.add('fill');
       replaceChildren(content);
       cleanup = renderPortfolio(content, { navigate, today: status.today });
+      return;
+    }
+    if (next.name === 'my-actions') {
+      open = null;
+      renderSidebar();
+      setTitle(h('span', { class: 'crumb' }, 'My actions'));
+      replaceChildren(content);
+      content.scrollTop = 0;
+      cleanup = myActionsPage(content);
       return;
     }
     if (next.name === 'not-found') {
@@ -192,6 +204,8 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
   function renderSidebar(): void {
     if (route.name === 'portfolio') portfolioLink.setAttribute('aria-current', 'page');
     else portfolioLink.removeAttribute('aria-current');
+    if (route.name === 'my-actions') myActionsLink.setAttribute('aria-current', 'page');
+    else myActionsLink.removeAttribute('aria-current');
     if (!open) {
       replaceChildren(planSection);
       return;

@@ -11,6 +11,12 @@ import type { Campaign } from './bindings/Campaign';
 import type { FileExportRequest } from './bindings/FileExportRequest';
 import type { FileExportResult } from './bindings/FileExportResult';
 import type { MyAction } from './bindings/MyAction';
+import type { PortfolioInsights } from './bindings/PortfolioInsights';
+import type { Settings } from './bindings/Settings';
+import type { SettingsSaved } from './bindings/SettingsSaved';
+import type { SuggestedScore } from './bindings/SuggestedScore';
+import type { Thresholds } from './bindings/Thresholds';
+import type { Weights } from './bindings/Weights';
 import type { ItemRef } from './bindings/ItemRef';
 import type { Offering } from './bindings/Offering';
 import type { Plan } from './bindings/Plan';
@@ -61,4 +67,11 @@ export const api = {
   /** Open actions of one team member (by name) across all accounts, bucketed by due date. */
   myActions: (member: string) => call<MyAction[]>('my_actions', { member }),
   teamMembers: () => call<string[]>('team_members'),
+
+  getSettings: () => call<Settings>('get_settings'),
+  /** Re-tiers the portfolio at once; `moved` says how many accounts changed tier. */
+  saveSegmentation: (weights: Weights, thresholds: Thresholds) =>
+    call<SettingsSaved>('save_segmentation', { weights, thresholds }),
+  portfolioInsights: () => call<PortfolioInsights>('portfolio_insights'),
+  suggestedScores: (planId: string) => call<SuggestedScore[]>('suggested_scores', { planId }),
 };

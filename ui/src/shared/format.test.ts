@@ -69,3 +69,14 @@ describe('formatDate', () => {
     expect(formatDate('not a date')).toBe('—');
   });
 });
+
+describe('formatMoneyCompact', () => {
+  it('shortens large amounts', async () => {
+    const { formatMoneyCompact } = await import('./format');
+    expect(formatMoneyCompact(1_700_000_000, 'EUR', 'en-US')).toBe('€17M');
+    expect(formatMoneyCompact(123_456, 'USD', 'en-US')).toBe('$1.2K');
+    expect(formatMoneyCompact(-250_000_000, 'USD', 'en-US')).toBe('-$2.5M');
+    expect(formatMoneyCompact(150_000, 'JPY', 'en-US')).toBe('¥150K');
+    expect(formatMoneyCompact(100, 'XYZ', 'en-US')).toMatch(/XYZ/);
+  });
+});

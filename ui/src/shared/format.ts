@@ -84,3 +84,26 @@ export function formatDate(
   if (Number.isNaN(date.getTime())) return EM_DASH;
   return new Intl.DateTimeFormat(locale, opts).format(date);
 }
+
+const compactFormatters = new Map<string, Intl.NumberFormat | null>();
+
+/**
+ * Short money for dense tables: formatMoneyCompact(1_700_000_000, 'EUR', 'en') -> "€17M".
+ * Show the full amount (formatMoney) next to it or in a tooltip.
+ */
+export function formatMoneyCompact(minorUnits: number, currency: string, locale?: string): string {
+  const code = currency.trim().toUpperCase();
+  const key = `${locale ?? ''}|${code}`;
+  let fmt = compactFormatters.get(key);
+  if (fmt === undefined) {
+    try {
+      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    } catch {
+      fmt = null;
+    }
+    compactFormatters.set(key, fmt);
+  }
+  const major = minorUnits / 10 ** currencyMinorDigits(code);
+  if (fmt) return fmt.format(major);
+  return `${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major)} ${code}`;
+}

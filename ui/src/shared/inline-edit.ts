@@ -252,7 +252,12 @@ export class EditSession {
     const gen = this.generation;
     const display = b.displayText ?? b.editText;
     const draft = this.drafts.get(b.key);
-    const pending = this.pending.get(b.key);
+    // Text still being saved is shown until a view that holds it arrives.
+    let pending = this.pending.get(b.key);
+    if (pending !== undefined && !b.clearOnSave) {
+      const p = b.parse(pending);
+      if (p.ok && b.unchanged(p.value)) pending = undefined;
+    }
     const shown = draft ?? pending;
     input.value = shown ?? display;
     this.savedText.set(input, shown ?? b.editText);
@@ -306,13 +311,24 @@ export class EditSession {
     const reg = this.registered.get(b.key);
     if (reg) reg.commit = commit;
 
+    // Entering a cell selects its content, as in a spreadsheet; the mouseup of the click that
+    // focused it would otherwise drop the selection and leave a caret.
+    let selectedOnFocus = false;
     input.addEventListener('focus', () => {
       showEdit();
       try {
         input.select();
+        selectedOnFocus = true;
       } catch {
         // not selectable
       }
+    });
+    input.addEventListener('mouseup', (e) => {
+      if (selectedOnFocus) e.preventDefault();
+      selectedOnFocus = false;
+    });
+    input.addEventListener('keydown', () => {
+      selectedOnFocus = false;
     });
     input.addEventListener('blur', () => {
       if (gen !== this.generation || !input.isConnected) return;
@@ -344,7 +360,8 @@ export class EditSession {
 
   /** Makes a select an inline editor: a new choice saves; Escape goes back to the saved one. */
   bindSelect(select: HTMLSelectElement, b: SelectBinding): HTMLElement {
-    const draft = this.drafts.get(b.key) ?? this.pending.get(b.key);
+    const pending = this.pending.get(b.key);
+    const draft = this.drafts.get(b.key) ?? (pending !== b.value ? pending : undefined);
     select.value = draft ?? b.value;
     const slot = this.slot(b.key, select);
     const commit = async () => {
@@ -390,6 +407,7 @@ export class EditSession {
       const target = errorKey ? errorKey(err) : key;
       this.errorTargets.set(key, target);
       this.setError(target, errorText(err));
+      this.focusWanted = null;
       return false;
     }
   }

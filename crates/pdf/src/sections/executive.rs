@@ -1,0 +1,236 @@
+//! Executive summary: the numbers, goal against revenue and pipeline, the best plays, the
+//! worst coverage gaps and how complete the plan is. Its building blocks are shared with the
+//! one-page summary.
+
+use super::{begin, percent, Ctx};
+use crate::charts::{legend, progress_bar, swatch, Bar, BarChart, Marker};
+use crate::layout::{palette, Align, Color, Doc, Style};
+use crate::table::{col, Cell, Table};
+use crate::text::{bullet, heading};
+use crate::Section;
+use planner_core::whitespace::Quadrant;
+
+pub fn render(doc: &mut Doc, ctx: &Ctx) {
+    begin(doc, ctx, Section::ExecutiveSummary, false);
+    kpi_tiles(doc, ctx, 3);
+    heading(doc, "Goal, revenue and weighted pipeline", Style::H2, 90.0);
+    goal_chart(doc, ctx);
+    let plays = plays_table(ctx, 5);
+    heading(doc, "Top plays", Style::H2, plays.first_block_height(doc));
+    if ctx.view.plays.is_empty() {
+        crate::text::paragraph(doc, "No scored plays yet.", Style::BODY, 0.0);
+    } else {
+        plays.draw(doc);
+        if ctx.view.plays.len() > 5 {
+            let more = format!(
+                "and {} more plays in White space and plays",
+                ctx.view.plays.len() - 5
+            );
+            crate::text::paragraph(doc, &more, Style::SMALL, 0.0);
+        }
+    }
+    heading(doc, "Top coverage gaps", Style::H2, 40.0);
+    let gaps = ctx.ranked_gaps();
+    if gaps.is_empty() {
+        crate::text::paragraph(doc, "No coverage gaps.", Style::BODY, 0.0);
+    }
+    for g in gaps.iter().take(5) {
+        let text = format!("{}: {}", ctx.bc(g.buying_center_id), g.reason);
+        bullet(doc, &text, Style::BODY, 0.0, "•");
+    }
+    if gaps.len() > 5 {
+        let more = format!("and {} more in Relationship map", gaps.len() - 5);
+        crate::text::paragraph(doc, &more, Style::SMALL, 10.0);
+    }
+    heading(doc, "Plan completeness", Style::H2, 60.0);
+    completeness_bars(doc, ctx);
+}
+
+/// The headline numbers as tiles, `per_row` to a row.
+pub fn kpi_tiles(doc: &mut Doc, ctx: &Ctx, per_row: usize) {
+    let t = &ctx.view.totals;
+    let gap_color = if t.gap_to_goal.0 > 0 {
+        palette::RED
+    } else {
+        palette::GREEN
+    };
+    let tiles: Vec<(&str, String, Color)> = vec![
+        ("Total wallet", ctx.compact(t.total_wallet), palette::NAVY),
+        ("Our revenue", ctx.compact(t.our_revenue), palette::NAVY),
+        ("Wallet share", percent(t.wallet_share), palette::NAVY),
+        ("Sales goal", ctx.compact(t.sales_goal), palette::NAVY),
+        (
+            "Weighted pipeline",
+            ctx.compact(t.weighted_pipeline),
+            palette::NAVY,
+        ),
+        ("Gap to goal", ctx.compact(t.gap_to_goal), gap_color),
+    ];
+    let gap = 8.0;
+    let tile_h = 44.0;
+    let w = (doc.width() - gap * (per_row as f32 - 1.0)) / per_row as f32;
+    for row in tiles.chunks(per_row) {
+        doc.ensure(tile_h + gap);
+        let y = doc.y;
+        for (i, (label, value, color)) in row.iter().enumerate() {
+            let x = doc.left() + i as f32 * (w + gap);
+            doc.page().fill_rect(x, y, w, tile_h, palette::STRIPE);
+            doc.page().fill_rect(x, y, 3.0, tile_h, *color);
+            doc.text_in(x + 9.0, w - 14.0, y + 6.0, label, Style::LABEL, Align::Left);
+            doc.text_in(
+                x + 9.0,
+                w - 14.0,
+                y + 19.0,
+                value,
+                Style::new(14.0, true, *color),
+                Align::Left,
+            );
+        }
+        doc.y += tile_h + gap;
+    }
+}
+
+/// Goal against revenue and revenue plus weighted pipeline, with the goal as a marker.
+pub fn goal_chart(doc: &mut Doc, ctx: &Ctx) {
+    let t = &ctx.view.totals;
+    let goal = ctx.units(t.sales_goal);
+    let rev = ctx.units(t.our_revenue);
+    let pipe = ctx.units(t.weighted_pipeline).max(0.0);
+    let max = goal.max(rev + pipe).max(1.0) * 1.08;
+    let tick = |v: f64| {
+        ctx.view
+            .plan
+            .currency
+            .format_compact(planner_core::money::Money(
+                (v * 10f64.powi(ctx.view.plan.currency.minor_digits() as i32)) as i64,
+            ))
+    };
+    let gap_note = if t.gap_to_goal.0 > 0 {
+        format!("gap {}", ctx.compact(t.gap_to_goal))
+    } else {
+        "goal covered".to_string()
+    };
+    let chart = BarChart {
+        bars: vec![
+            Bar {
+                label: "Sales goal".into(),
+                segments: vec![(goal, palette::NAVY)],
+                note: ctx.compact(t.sales_goal),
+            },
+            Bar {
+                label: "Our revenue".into(),
+                segments: vec![(rev, palette::TEAL)],
+                note: ctx.compact(t.our_revenue),
+            },
+            Bar {
+                label: "Revenue + weighted pipeline".into(),
+                segments: vec![(rev, palette::TEAL), (pipe, palette::TEAL.tint(0.55))],
+                note: gap_note,
+            },
+        ],
+        max,
+        tick: &tick,
+        marker: Some(Marker {
+            value: goal,
+            label: "goal".into(),
+            color: palette::NAVY,
+        }),
+        bar_height: 14.0,
+        label_width: 130.0,
+        note_width: 80.0,
+        show_percent: false,
+    };
+    chart.draw(doc);
+    legend(
+        doc,
+        &[
+            swatch(palette::NAVY, "Sales goal"),
+            swatch(palette::TEAL, "Our revenue"),
+            swatch(palette::TEAL.tint(0.55), "Weighted open pipeline"),
+        ],
+    );
+}
+
+pub fn quadrant_cell(q: Quadrant, style: Style) -> Cell {
+    match q {
+        Quadrant::Pursue => Cell::styled("Pursue", style.bold().color(palette::GREEN)),
+        Quadrant::DontForceFit => {
+            Cell::styled("⚠ Don't force-fit", style.bold().color(palette::ORANGE))
+        }
+        Quadrant::Nurture => Cell::styled("Nurture", style.color(palette::BLUE)),
+        Quadrant::Deprioritize => Cell::styled("Deprioritize", style.color(palette::MUTED)),
+    }
+}
+
+/// The first `n` ranked plays as a compact table.
+pub fn plays_table(ctx: &Ctx, n: usize) -> Table {
+    let mut t = Table::new(vec![
+        col("#", 0.3, Align::Right),
+        col("Buying center", 2.0, Align::Left),
+        col("Offering", 2.0, Align::Left),
+        col("Score", 0.6, Align::Right),
+        col("Quadrant", 1.5, Align::Left),
+        col(&format!("Est. revenue ({})", ctx.code()), 1.3, Align::Right),
+    ]);
+    for (i, p) in ctx.view.plays.iter().take(n).enumerate() {
+        t.push(vec![
+            (i + 1).to_string().into(),
+            p.buying_center.as_str().into(),
+            p.offering.as_str().into(),
+            p.mutual_value_score.to_string().into(),
+            quadrant_cell(p.quadrant, t.style),
+            ctx.amount(p.estimated_revenue).into(),
+        ]);
+    }
+    t.max_lines = 2;
+    t
+}
+
+/// Overall completeness and one bar per tier.
+pub fn completeness_bars(doc: &mut Doc, ctx: &Ctx) {
+    let c = &ctx.view.completeness;
+    let row_h = 14.0;
+    doc.ensure(row_h * (c.tiers.len() + 1) as f32 + 4.0);
+    let label_w = 110.0;
+    let bar_w = (doc.width() - label_w - 70.0).min(260.0);
+    let mut rows: Vec<(String, f64, String)> = vec![(
+        "Overall".into(),
+        c.score,
+        format!("{:.0}%", c.score * 100.0),
+    )];
+    for t in &c.tiers {
+        rows.push((
+            t.tier.label().to_string(),
+            t.score,
+            format!("{} of {}", t.done, t.total),
+        ));
+    }
+    for (i, (label, score, note)) in rows.iter().enumerate() {
+        let y = doc.y;
+        let x = doc.left();
+        let st = if i == 0 {
+            Style::BODY.bold()
+        } else {
+            Style::BODY
+        };
+        doc.text_in(x, label_w - 6.0, y + 1.0, label, st, Align::Left);
+        let color = if *score >= 0.999 {
+            palette::GREEN
+        } else if *score >= 0.6 {
+            palette::AMBER
+        } else {
+            palette::RED
+        };
+        progress_bar(doc, x + label_w, y + 3.0, bar_w, 8.0, *score, color);
+        doc.text_in(
+            x + label_w + bar_w + 8.0,
+            60.0,
+            y + 1.0,
+            note,
+            Style::BODY,
+            Align::Left,
+        );
+        doc.y += row_h;
+    }
+    doc.y += 4.0;
+}

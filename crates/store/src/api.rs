@@ -1,0 +1,475 @@
+//! The typed API: accounts, plans, edits, snapshots, catalogs and settings.
+
+use crate::error::{from_sled, Result, StoreError};
+use crate::keys::{id_at, id_key, item_key, kind_from_code, pair_key, SETTINGS_KEY, T};
+use crate::store::{Ops, Store};
+use crate::types::*;
+use planner_core::segmentation::{validate_thresholds, validate_weights};
+use planner_core::view::AccountSummary;
+use planner_core::*;
+use serde::de::DeserializeOwned;
+
+pub(crate) fn decode<V: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<V> {
+    serde_json::from_slice(bytes).map_err(|e| StoreError::serde(format!("a stored {what}"), e))
+}
+
+pub(crate) fn decode_item(kind: ItemKind, bytes: &[u8]) -> Result<PlanItem> {
+    let what = kind.label();
+    Ok(match kind {
+        ItemKind::BuyingCenter => PlanItem::BuyingCenter(decode(bytes, what)?),
+        ItemKind::Contact => PlanItem::Contact(decode(bytes, what)?),
+        ItemKind::Line => PlanItem::Line(decode(bytes, what)?),
+        ItemKind::Objective => PlanItem::Objective(decode(bytes, what)?),
+        ItemKind::Strategy => PlanItem::Strategy(decode(bytes, what)?),
+        ItemKind::Action => PlanItem::Action(decode(bytes, what)?),
+        ItemKind::Cell => PlanItem::Cell(decode(bytes, what)?),
+        ItemKind::Opportunity => PlanItem::Opportunity(decode(bytes, what)?),
+    })
+}
+
+/// Items are stored as their own JSON (the kind is in the key), not as the tagged `PlanItem`.
+pub(crate) fn put_item(ops: &mut Ops, plan_id: Id, item: &PlanItem) -> Result<()> {
+    let key = item_key(plan_id, item.kind(), item.id());
+    match item {
+        PlanItem::BuyingCenter(x) => ops.put(T::Items, key, x),
+        PlanItem::Contact(x) => ops.put(T::Items, key, x),
+        PlanItem::Line(x) => ops.put(T::Items, key, x),
+        PlanItem::Objective(x) => ops.put(T::Items, key, x),
+        PlanItem::Strategy(x) => ops.put(T::Items, key, x),
+        PlanItem::Action(x) => ops.put(T::Items, key, x),
+        PlanItem::Cell(x) => ops.put(T::Items, key, x),
+        PlanItem::Opportunity(x) => ops.put(T::Items, key, x),
+    }
+}
+
+fn not_found(what: &str) -> StoreError {
+    StoreError::NotFound(what.into())
+}
+
+fn conflict(field: &str, message: &str) -> StoreError {
+    StoreError::from(CoreError::conflict(field, message))
+}
+
+impl Store {
+    pub(crate) fn get<V: DeserializeOwned>(
+        &self,
+        t: T,
+        key: &[u8],
+        what: &str,
+    ) -> Result<Option<V>> {
+        match self.tree(t).get(key).map_err(from_sled)? {
+            Some(bytes) => Ok(Some(decode(&bytes, what)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn contains(&self, t: T, key: &[u8]) -> Result<bool> {
+        self.tree(t).contains_key(key).map_err(from_sled)
+    }
+
+    /// Every value of a tree, in key order.
+    pub(crate) fn values<V: DeserializeOwned>(&self, t: T, what: &str) -> Result<Vec<V>> {
+        self.tree(t)
+            .iter()
+            .values()
+            .map(|v| decode(&v.map_err(from_sled)?, what))
+            .collect()
+    }
+
+    // ----- accounts -----
+
+    /// The portfolio list. Reads only the summary tree (one small record per account), so it
+    /// never touches a plan: 10,000 accounts list in a few milliseconds.
+    pub fn summaries(&self) -> Result<Vec<AccountSummary>> {
+        self.values(T::Summaries, "account summary")
+    }
+
+    pub fn account(&self, id: Id) -> Result<Option<Account>> {
+        self.get(T::Accounts, &id_key(id), "account")
+    }
+
+    /// Create or replace an account together with its refreshed summary (one transaction).
+    pub fn put_account(&self, account: &Account, summary: &AccountSummary) -> Result<()> {
+        if summary.id != account.id {
+            return Err(conflict(
+                "summary",
+                "The summary belongs to another account",
+            ));
+        }
+        let mut w = self.writer();
+        let mut ops = Ops::default();
+        ops.put(T::Accounts, id_key(account.id), account)?;
+        ops.put(T::Summaries, id_key(account.id), summary)?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// Remove an account with its plans, their items and snapshots, and its summary, in one
+    /// transaction. Campaigns stay but lose their target on this account (kept in the result,
+    /// so `restore_account` can put it back). The result is everything an undo needs.
+    pub fn delete_account(&self, id: Id) -> Result<DeletedAccount> {
+        let mut w = self.writer();
+        let account = self.account(id)?.ok_or_else(|| not_found("That account"))?;
+        let summary = self.get(T::Summaries, &id_key(id), "account summary")?;
+        let plans = self
+            .plans(id)?
+            .into_iter()
+            .map(|p| self.plan_export(p))
+            .collect::<Result<Vec<_>>>()?;
+        let mut ops = Ops::default();
+        self.delete_account_ops(&mut ops, id)?;
+        let mut campaign_targets = Vec::new();
+        for mut c in self.campaigns()? {
+            if let Some(i) = c.targets.iter().position(|t| t.account_id == id) {
+                campaign_targets.push((c.id, c.targets.remove(i)));
+                ops.put(T::Campaigns, id_key(c.id), &c)?;
+            }
+        }
+        self.commit(&mut w, &ops, None)?;
+        Ok(DeletedAccount {
+            account,
+            summary,
+            plans,
+            campaign_targets,
+        })
+    }
+
+    /// Deletes for every record of an account (not its campaign targets).
+    pub(crate) fn delete_account_ops(&self, ops: &mut Ops, id: Id) -> Result<()> {
+        ops.del(T::Accounts, id_key(id));
+        ops.del(T::Summaries, id_key(id));
+        for plan_id in self.plan_ids(id)? {
+            ops.del(T::AccountPlans, pair_key(id, plan_id));
+            ops.del(T::Plans, id_key(plan_id));
+            for k in self.tree(T::Items).scan_prefix(plan_id.as_bytes()).keys() {
+                ops.del(T::Items, k.map_err(from_sled)?.to_vec());
+            }
+            for k in self
+                .tree(T::PlanSnapshots)
+                .scan_prefix(plan_id.as_bytes())
+                .keys()
+            {
+                let k = k.map_err(from_sled)?;
+                if let Some(snapshot_id) = id_at(&k, 16) {
+                    ops.del(T::Snapshots, id_key(snapshot_id));
+                }
+                ops.del(T::PlanSnapshots, k.to_vec());
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes for an account and all it holds (upserts: the caller deletes what must go first).
+    pub(crate) fn account_ops(
+        ops: &mut Ops,
+        account: &Account,
+        summary: Option<&AccountSummary>,
+        plans: &[PlanExport],
+    ) -> Result<()> {
+        ops.put(T::Accounts, id_key(account.id), account)?;
+        if let Some(s) = summary {
+            ops.put(T::Summaries, id_key(account.id), s)?;
+        }
+        for p in plans {
+            ops.put(T::Plans, id_key(p.plan.id), &p.plan)?;
+            ops.put_raw(T::AccountPlans, pair_key(account.id, p.plan.id), Vec::new());
+            for item in p.content.clone().into_items() {
+                put_item(ops, p.plan.id, &item)?;
+            }
+            for s in &p.snapshots {
+                ops.put(T::Snapshots, id_key(s.id), s)?;
+                ops.put(
+                    T::PlanSnapshots,
+                    pair_key(p.plan.id, s.id),
+                    &SnapshotInfo::from(s),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Undo `delete_account`: put everything back in one transaction (idempotent).
+    pub fn restore_account(&self, deleted: &DeletedAccount) -> Result<()> {
+        let mut w = self.writer();
+        let mut ops = Ops::default();
+        Store::account_ops(
+            &mut ops,
+            &deleted.account,
+            deleted.summary.as_ref(),
+            &deleted.plans,
+        )?;
+        for (campaign_id, target) in &deleted.campaign_targets {
+            // Into the campaign as it is now (it may have been edited since the delete).
+            if let Some(mut c) =
+                self.get::<Campaign>(T::Campaigns, &id_key(*campaign_id), "campaign")?
+            {
+                if !c.targets.iter().any(|t| t.account_id == target.account_id) {
+                    c.targets.push(target.clone());
+                    ops.put(T::Campaigns, id_key(c.id), &c)?;
+                }
+            }
+        }
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    // ----- plans -----
+
+    fn plan_ids(&self, account_id: Id) -> Result<Vec<Id>> {
+        self.tree(T::AccountPlans)
+            .scan_prefix(account_id.as_bytes())
+            .keys()
+            .map(|k| {
+                let k = k.map_err(from_sled)?;
+                id_at(&k, 16).ok_or_else(|| StoreError::Engine("a malformed plan index key".into()))
+            })
+            .collect()
+    }
+
+    /// The plans of an account, ordered by `starts_on` (then id, so the order is stable).
+    pub fn plans(&self, account_id: Id) -> Result<Vec<Plan>> {
+        let mut plans = Vec::new();
+        for id in self.plan_ids(account_id)? {
+            if let Some(p) = self.plan(id)? {
+                plans.push(p);
+            }
+        }
+        plans.sort_by(|a, b| a.starts_on.cmp(&b.starts_on).then(a.id.cmp(&b.id)));
+        Ok(plans)
+    }
+
+    pub fn plan(&self, plan_id: Id) -> Result<Option<Plan>> {
+        self.get(T::Plans, &id_key(plan_id), "plan")
+    }
+
+    /// Everything inside a plan, read record by record and assembled with
+    /// `PlanContent::from_items`. One prefix scan of the item tree.
+    pub fn plan_content(&self, plan_id: Id) -> Result<PlanContent> {
+        if !self.contains(T::Plans, &id_key(plan_id))? {
+            return Err(not_found("That plan"));
+        }
+        let mut items = Vec::new();
+        for kv in self.tree(T::Items).scan_prefix(plan_id.as_bytes()) {
+            let (k, v) = kv.map_err(from_sled)?;
+            let kind = k
+                .get(16)
+                .copied()
+                .and_then(kind_from_code)
+                .ok_or_else(|| StoreError::Engine("a malformed plan item key".into()))?;
+            items.push(decode_item(kind, &v)?);
+        }
+        Ok(PlanContent::from_items(items))
+    }
+
+    /// A new plan with its content (e.g. rolled forward) and the account's refreshed summary,
+    /// in one transaction.
+    pub fn create_plan(
+        &self,
+        plan: &Plan,
+        content: &PlanContent,
+        summary: &AccountSummary,
+    ) -> Result<()> {
+        if summary.id != plan.account_id {
+            return Err(conflict(
+                "summary",
+                "The summary belongs to another account",
+            ));
+        }
+        let mut w = self.writer();
+        if !self.contains(T::Accounts, &id_key(plan.account_id))? {
+            return Err(not_found("That account"));
+        }
+        if self.contains(T::Plans, &id_key(plan.id))? {
+            return Err(conflict("id", "A plan with this id exists already"));
+        }
+        let mut ops = Ops::default();
+        ops.put(T::Plans, id_key(plan.id), plan)?;
+        ops.put_raw(
+            T::AccountPlans,
+            pair_key(plan.account_id, plan.id),
+            Vec::new(),
+        );
+        for item in content.clone().into_items() {
+            put_item(&mut ops, plan.id, &item)?;
+        }
+        ops.put(T::Summaries, id_key(summary.id), summary)?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// Update a plan's own fields (period, dates, status...). A plan cannot change account.
+    pub fn put_plan(&self, plan: &Plan) -> Result<()> {
+        let mut w = self.writer();
+        if !self.contains(T::Accounts, &id_key(plan.account_id))? {
+            return Err(not_found("That account"));
+        }
+        if let Some(old) = self.plan(plan.id)? {
+            if old.account_id != plan.account_id {
+                return Err(conflict(
+                    "account_id",
+                    "A plan cannot move to another account",
+                ));
+            }
+        }
+        let mut ops = Ops::default();
+        ops.put(T::Plans, id_key(plan.id), plan)?;
+        ops.put_raw(
+            T::AccountPlans,
+            pair_key(plan.account_id, plan.id),
+            Vec::new(),
+        );
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// One user edit: upserts and deletes of plan records plus the refreshed account summary,
+    /// in ONE sled transaction, flushed before returning. A record both upserted and deleted
+    /// in the same edit ends up deleted.
+    pub fn apply(&self, edit: &Edit) -> Result<()> {
+        let mut w = self.writer();
+        let plan = self
+            .plan(edit.plan_id)?
+            .ok_or_else(|| not_found("That plan"))?;
+        let mut ops = Ops::default();
+        for item in &edit.upserts {
+            put_item(&mut ops, plan.id, item)?;
+        }
+        for (kind, id) in &edit.deletes {
+            ops.del(T::Items, item_key(plan.id, *kind, *id));
+        }
+        if let Some(s) = &edit.summary {
+            if s.id != plan.account_id {
+                return Err(conflict(
+                    "summary",
+                    "The summary belongs to another account",
+                ));
+            }
+            ops.put(T::Summaries, id_key(s.id), s)?;
+        }
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    pub(crate) fn plan_export(&self, plan: Plan) -> Result<PlanExport> {
+        let content = self.plan_content(plan.id)?;
+        let mut snapshots = Vec::new();
+        for info in self.snapshots(plan.id)? {
+            if let Some(s) = self.snapshot(info.id)? {
+                snapshots.push(s);
+            }
+        }
+        Ok(PlanExport {
+            plan,
+            content,
+            snapshots,
+        })
+    }
+
+    // ----- snapshots -----
+
+    /// Store a frozen copy of a plan (taken at a QBR). The plan must exist.
+    pub fn put_snapshot(&self, s: &Snapshot) -> Result<()> {
+        let mut w = self.writer();
+        if !self.contains(T::Plans, &id_key(s.plan_id))? {
+            return Err(not_found("That plan"));
+        }
+        let mut ops = Ops::default();
+        ops.put(T::Snapshots, id_key(s.id), s)?;
+        ops.put(
+            T::PlanSnapshots,
+            pair_key(s.plan_id, s.id),
+            &SnapshotInfo::from(s),
+        )?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// The snapshots of a plan, newest first, without their (large) frozen copies.
+    pub fn snapshots(&self, plan_id: Id) -> Result<Vec<SnapshotInfo>> {
+        let mut out: Vec<SnapshotInfo> = self
+            .tree(T::PlanSnapshots)
+            .scan_prefix(plan_id.as_bytes())
+            .values()
+            .map(|v| decode(&v.map_err(from_sled)?, "snapshot entry"))
+            .collect::<Result<_>>()?;
+        out.sort_by(|a, b| b.taken_on.cmp(&a.taken_on).then(b.id.cmp(&a.id)));
+        Ok(out)
+    }
+
+    pub fn snapshot(&self, id: Id) -> Result<Option<Snapshot>> {
+        self.get(T::Snapshots, &id_key(id), "snapshot")
+    }
+
+    // ----- catalogs -----
+
+    /// The offering catalog, by family then name.
+    pub fn offerings(&self) -> Result<Vec<Offering>> {
+        let mut v: Vec<Offering> = self.values(T::Offerings, "offering")?;
+        v.sort_by(|a, b| {
+            (a.family.to_lowercase(), a.name.to_lowercase(), a.id).cmp(&(
+                b.family.to_lowercase(),
+                b.name.to_lowercase(),
+                b.id,
+            ))
+        });
+        Ok(v)
+    }
+
+    pub fn put_offering(&self, o: &Offering) -> Result<()> {
+        let mut w = self.writer();
+        let mut ops = Ops::default();
+        ops.put(T::Offerings, id_key(o.id), o)?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// All campaigns, by start date then name.
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        let mut v: Vec<Campaign> = self.values(T::Campaigns, "campaign")?;
+        v.sort_by(|a, b| {
+            (a.starts_on, a.name.to_lowercase(), a.id).cmp(&(
+                b.starts_on,
+                b.name.to_lowercase(),
+                b.id,
+            ))
+        });
+        Ok(v)
+    }
+
+    pub fn put_campaign(&self, c: &Campaign) -> Result<()> {
+        let mut w = self.writer();
+        let mut ops = Ops::default();
+        ops.put(T::Campaigns, id_key(c.id), c)?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    pub fn delete_campaign(&self, id: Id) -> Result<()> {
+        let mut w = self.writer();
+        if !self.contains(T::Campaigns, &id_key(id))? {
+            return Err(not_found("That campaign"));
+        }
+        let mut ops = Ops::default();
+        ops.del(T::Campaigns, id_key(id));
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+
+    /// The campaigns aimed at an account (campaigns are few: a scan is fine).
+    pub fn campaigns_for(&self, account_id: Id) -> Result<Vec<Campaign>> {
+        Ok(self
+            .campaigns()?
+            .into_iter()
+            .filter(|c| c.targets.iter().any(|t| t.account_id == account_id))
+            .collect())
+    }
+
+    // ----- settings -----
+
+    /// The segmentation settings, or the defaults if none were saved.
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(self
+            .get(T::Settings, SETTINGS_KEY, "settings")?
+            .unwrap_or_default())
+    }
+
+    pub fn put_settings(&self, s: &Settings) -> Result<()> {
+        validate_weights(&s.weights)?;
+        validate_thresholds(&s.thresholds)?;
+        let mut w = self.writer();
+        let mut ops = Ops::default();
+        ops.put(T::Settings, SETTINGS_KEY.to_vec(), s)?;
+        self.commit(&mut w, &ops, None).map(|_| ())
+    }
+}

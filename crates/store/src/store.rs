@@ -1,0 +1,587 @@
+//! Opening, checking, committing and closing the store. The typed API lives in `api.rs` and
+//! `transfer.rs`; this file is the part that keeps the data safe.
+
+use crate::backup::{self, DAILY};
+use crate::error::{from_sled, IoContext, Result, StoreError};
+use crate::fsio::{self, copy_dir, fingerprint, non_empty_dir, remove_temp_files};
+use crate::keys::{record_hash, Meta, META_KEY, META_TREE, T};
+use crate::manifest::{self, Manifest, MANIFEST_FILE};
+use crate::migrate::SCHEMA_VERSION;
+use serde::Serialize;
+use sled::transaction::{TransactionError, Transactional};
+use std::fs::{self, File, OpenOptions};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+pub(crate) const DB_DIR: &str = "db";
+pub(crate) const LOCK_FILE: &str = "store.lock";
+const CHECK_PREFIX: &str = ".check-";
+/// The manifest is rewritten during edits at most this often: it costs a temp file, two fsyncs
+/// and a rename (~0.4 ms), about three times the edit itself.
+const MANIFEST_INTERVAL: Duration = Duration::from_secs(1);
+/// sled's page cache. Its default (1 GiB) is meant for servers; a plan store of 10,000
+/// accounts is ~50 MB.
+const CACHE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The plan store. One per data folder and process; `Send + Sync`, so the app can share it
+/// between command handlers. Reads run concurrently; writes are serialised by an internal mutex
+/// (they are milliseconds at most, and the manifest bookkeeping needs one writer).
+///
+/// Layout: `<dir>/db/` (sled), `<dir>/manifest.json`, `<dir>/store.lock`, `<dir>/backups/`.
+pub struct Store {
+    pub(crate) dir: PathBuf,
+    /// `None` only while closing.
+    pub(crate) inner: Option<Inner>,
+    pub(crate) writer: Mutex<Writer>,
+    /// Our flock on `store.lock`, held for the store's life (released when the file closes).
+    _lock: File,
+}
+
+pub(crate) struct Inner {
+    pub db: sled::Db,
+    pub meta_tree: sled::Tree,
+    /// Indexed by `T::index()`.
+    pub trees: Vec<sled::Tree>,
+}
+
+pub(crate) struct Writer {
+    /// The meta record as last committed.
+    pub meta: Meta,
+    pub last_manifest: Option<Instant>,
+}
+
+/// One write of a transaction, serialised before the transaction starts (sled may run the
+/// transaction closure more than once).
+pub(crate) struct Op {
+    pub tree: T,
+    pub key: Vec<u8>,
+    /// `None` removes the key.
+    pub value: Option<Vec<u8>>,
+}
+
+#[derive(Default)]
+pub(crate) struct Ops(pub Vec<Op>);
+
+impl Ops {
+    pub fn put<V: Serialize + ?Sized>(&mut self, tree: T, key: Vec<u8>, value: &V) -> Result<()> {
+        let bytes = serde_json::to_vec(value)
+            .map_err(|e| StoreError::serde(format!("a record for {}", tree.name()), e))?;
+        self.0.push(Op {
+            tree,
+            key,
+            value: Some(bytes),
+        });
+        Ok(())
+    }
+    pub fn put_raw(&mut self, tree: T, key: Vec<u8>, value: Vec<u8>) {
+        self.0.push(Op {
+            tree,
+            key,
+            value: Some(value),
+        });
+    }
+    pub fn del(&mut self, tree: T, key: Vec<u8>) {
+        self.0.push(Op {
+            tree,
+            key,
+            value: None,
+        });
+    }
+}
+
+pub(crate) struct OpenOpts {
+    pub daily_backup: bool,
+}
+
+impl Store {
+    /// Open (or create) the store in `dir`. Refuses, without writing anything, a store that is
+    /// locked, damaged, behind its manifest or newer than this build; upgrades an older one
+    /// after backing it up; writes the daily backup if today has none.
+    pub fn open(dir: &Path) -> Result<Store> {
+        fs::create_dir_all(dir).ctx(|| format!("create the data folder {}", dir.display()))?;
+        let lock = acquire_lock(dir)?;
+        Store::open_locked(dir, lock, OpenOpts { daily_backup: true })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn open_locked(dir: &Path, lock: File, opts: OpenOpts) -> Result<Store> {
+        let dir = dir.to_path_buf();
+        // We hold the lock: anything half-written by a killed process of ours can go.
+        remove_leftovers(&dir);
+        let corrupt = |detail: String| StoreError::Corrupt {
+            detail,
+            latest_backup: latest_backup(&dir),
+        };
+        let manifest = manifest::read(&dir).map_err(|e| match e {
+            StoreError::Corrupt { detail, .. } => corrupt(detail),
+            other => other,
+        })?;
+        let db_dir = dir.join(DB_DIR);
+        let has_db = non_empty_dir(&db_dir);
+        // A manifest of generation 0 is written before sled creates anything, so a process
+        // killed during the very first open does not leave a store that refuses to open.
+        let fresh_manifest = manifest
+            .as_ref()
+            .is_some_and(|m| m.generation == 0 && m.record_count == 0);
+        match (&manifest, has_db) {
+            (None, true) => {
+                return Err(corrupt(
+                    "the manifest is missing but the database folder is not empty".into(),
+                ))
+            }
+            (Some(_), false) if !fresh_manifest => {
+                return Err(corrupt("the database folder is missing or empty".into()))
+            }
+            _ => {}
+        }
+        if let Some(m) = &manifest {
+            if m.schema_version > SCHEMA_VERSION {
+                return Err(StoreError::NewerSchema {
+                    found: m.schema_version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+        }
+        if manifest.is_none() {
+            manifest::write(&dir, &Manifest::new(&Meta::default(), None))?;
+        }
+        // sled may change a damaged store while opening it (it truncated a garbage file in our
+        // tests). Unless the folder is exactly as a clean close left it, check a copy first.
+        if let Some(m) = manifest.as_ref().filter(|_| has_db) {
+            let untouched = m
+                .clean_close
+                .as_ref()
+                .is_some_and(|stamps| fingerprint(&db_dir).ok().as_ref() == Some(stamps));
+            if !untouched {
+                check_on_copy(&dir, &db_dir, m).map_err(|e| match e {
+                    StoreError::Corrupt { detail, .. } => corrupt(detail),
+                    other => other,
+                })?;
+            }
+        }
+        let inner = open_sled(&db_dir).map_err(|e| match e {
+            StoreError::Corrupt { detail, .. } => corrupt(detail),
+            other => other,
+        })?;
+        let meta = verify(&inner, manifest.as_ref()).map_err(corrupt)?;
+        if meta.schema_version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found: meta.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let store = Store {
+            dir,
+            inner: Some(inner),
+            writer: Mutex::new(Writer {
+                meta,
+                last_manifest: None,
+            }),
+            _lock: lock,
+        };
+        {
+            let mut w = store.writer();
+            if meta.generation == 0 {
+                // Brand new: the first transaction records the schema version.
+                store.commit(&mut w, &Ops::default(), Some(SCHEMA_VERSION))?;
+            } else if meta.schema_version < SCHEMA_VERSION {
+                store.migrate(&mut w)?;
+            }
+            store.write_manifest(&mut w)?;
+            if opts.daily_backup && !backup::has_daily_today(&store.dir)? {
+                store.backup_locked(&mut w, DAILY)?;
+            }
+        }
+        Ok(store)
+    }
+
+    pub(crate) fn inner(&self) -> &Inner {
+        self.inner.as_ref().expect("the store is open")
+    }
+
+    pub(crate) fn tree(&self, t: T) -> &sled::Tree {
+        &self.inner().trees[t.index()]
+    }
+
+    pub(crate) fn writer(&self) -> MutexGuard<'_, Writer> {
+        // A panic while holding the lock cannot leave `Writer` half-updated in a way that
+        // matters: `meta` is replaced in one assignment after a commit.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Apply `ops` in ONE sled transaction together with the meta record (generation + 1,
+    /// record count and checksum updated from the bytes written), then flush before returning:
+    /// when this returns Ok, the write survives a killed process.
+    pub(crate) fn commit(&self, w: &mut Writer, ops: &Ops, schema: Option<u32>) -> Result<Meta> {
+        let inner = self.inner();
+        let mut used: Vec<T> = ops.0.iter().map(|o| o.tree).collect();
+        used.sort();
+        used.dedup();
+        let mut trees: Vec<&sled::Tree> = vec![&inner.meta_tree];
+        trees.extend(used.iter().map(|t| &inner.trees[t.index()]));
+        let slot: Vec<usize> = ops
+            .0
+            .iter()
+            .map(|o| 1 + used.binary_search(&o.tree).unwrap_or(0))
+            .collect();
+        let base = w.meta;
+        let result = trees.as_slice().transaction(|txs| {
+            let mut checksum = base.checksum;
+            let mut count = base.record_count as i64;
+            for (op, &i) in ops.0.iter().zip(&slot) {
+                let old = match &op.value {
+                    Some(v) => {
+                        let old = txs[i].insert(op.key.as_slice(), v.as_slice())?;
+                        checksum = checksum.wrapping_add(record_hash(op.tree, &op.key, v));
+                        if old.is_none() {
+                            count += 1;
+                        }
+                        old
+                    }
+                    None => {
+                        let old = txs[i].remove(op.key.as_slice())?;
+                        if old.is_some() {
+                            count -= 1;
+                        }
+                        old
+                    }
+                };
+                if let Some(old) = old {
+                    checksum = checksum.wrapping_sub(record_hash(op.tree, &op.key, &old));
+                }
+            }
+            let next = Meta {
+                schema_version: schema.unwrap_or(base.schema_version),
+                generation: base.generation + 1,
+                record_count: count.max(0) as u64,
+                checksum,
+            };
+            let bytes = serde_json::to_vec(&next).expect("the meta record serialises");
+            txs[0].insert(META_KEY, bytes)?;
+            Ok(next)
+        });
+        let next = result.map_err(|e| match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => from_sled(e),
+        })?;
+        w.meta = next;
+        inner.db.flush().map_err(from_sled)?;
+        if w.last_manifest
+            .is_none_or(|t| t.elapsed() >= MANIFEST_INTERVAL)
+        {
+            // The edit is durable already; a manifest that cannot be written now is retried on
+            // the next edit and at close, rather than reporting a saved edit as failed.
+            let _ = self.write_manifest(w);
+        }
+        Ok(next)
+    }
+
+    /// Write the manifest for the current (flushed) state.
+    pub(crate) fn write_manifest(&self, w: &mut Writer) -> Result<()> {
+        manifest::write(&self.dir, &Manifest::new(&w.meta, None))?;
+        w.last_manifest = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Write a backup of the whole store now (an export file in `<dir>/backups/`, written
+    /// atomically) and return its path. `reason` ends up in the file name; `"daily"` joins the
+    /// daily rotation, anything else the other one (see `backup`).
+    pub fn backup(&self, reason: &str) -> Result<PathBuf> {
+        let mut w = self.writer();
+        self.backup_locked(&mut w, reason)
+    }
+
+    pub(crate) fn backup_locked(&self, w: &mut Writer, reason: &str) -> Result<PathBuf> {
+        let file = self.export_locked()?;
+        let path = self.write_backup(reason, &file)?;
+        self.write_manifest(w)?;
+        Ok(path)
+    }
+
+    pub(crate) fn write_backup<V: Serialize>(&self, reason: &str, value: &V) -> Result<PathBuf> {
+        let bdir = backup::backup_dir(&self.dir);
+        fs::create_dir_all(&bdir).ctx(|| format!("create {}", bdir.display()))?;
+        let path = backup::new_path(&self.dir, reason);
+        fsio::atomic_write_with(&path, |w| {
+            serde_json::to_writer(w, value).map_err(|e| StoreError::serde("the backup", e))
+        })?;
+        backup::rotate(&self.dir)?;
+        Ok(path)
+    }
+
+    /// The backups of the store in `dir`, newest first. Works without opening the store.
+    pub fn backups(dir: &Path) -> Result<Vec<crate::BackupInfo>> {
+        backup::list(dir)
+    }
+
+    /// Flush, close sled, then write the manifest with the fingerprint of the closed files
+    /// (so the next open can skip the check on a copy).
+    pub fn close(mut self) -> Result<()> {
+        self.shutdown()
+    }
+
+    fn shutdown(&mut self) -> Result<()> {
+        let Some(inner) = self.inner.take() else {
+            return Ok(());
+        };
+        let meta = self.writer().meta;
+        let flushed = inner.db.flush().map_err(from_sled);
+        drop(inner);
+        flushed?;
+        let stamps = fingerprint(&self.dir.join(DB_DIR)).ok();
+        manifest::write(&self.dir, &Manifest::new(&meta, stamps))
+    }
+}
+
+impl Drop for Store {
+    /// Dropping without `close` still closes cleanly (best effort: errors cannot be reported).
+    fn drop(&mut self) {
+        let _ = self.shutdown();
+    }
+}
+
+/// Take our lock on `<dir>/store.lock` (flock, through fs4). Held by another `Store` in this
+/// process or another process -> `Locked`.
+pub(crate) fn acquire_lock(dir: &Path) -> Result<File> {
+    let path = dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .ctx(|| format!("open the lock file {}", path.display()))?;
+    // Fully qualified: std's inherent `File::try_lock` (Rust 1.89) would shadow fs4's method.
+    match fs4::FileExt::try_lock(&file) {
+        Ok(()) => Ok(file),
+        Err(fs4::TryLockError::WouldBlock) => Err(StoreError::Locked),
+        Err(fs4::TryLockError::Error(e)) => {
+            Err(StoreError::io(format!("lock {}", path.display()), e))
+        }
+    }
+}
+
+pub(crate) fn latest_backup(dir: &Path) -> Option<PathBuf> {
+    backup::list(dir).ok()?.into_iter().next().map(|b| b.path)
+}
+
+fn remove_leftovers(dir: &Path) {
+    remove_temp_files(dir);
+    remove_temp_files(&backup::backup_dir(dir));
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(CHECK_PREFIX) {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+}
+
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "unknown failure".into())
+}
+
+/// Run `f` and turn a panic into `Corrupt`: sled panics on some damaged files (a truncated
+/// one did, per TOOLCHAIN.md), and a panic must not take the app down with it.
+pub(crate) fn guarded<R>(f: impl FnOnce() -> Result<R>) -> Result<R> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => Err(StoreError::Corrupt {
+            detail: format!(
+                "the database engine failed while reading its files ({})",
+                panic_text(p.as_ref())
+            ),
+            latest_backup: None,
+        }),
+    }
+}
+
+/// Open sled and its trees, `guarded` against panics.
+pub(crate) fn open_sled(path: &Path) -> Result<Inner> {
+    guarded(|| -> Result<Inner> {
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+            .map_err(from_sled)?;
+        let meta_tree = db.open_tree(META_TREE).map_err(from_sled)?;
+        let trees = T::ALL
+            .iter()
+            .map(|t| db.open_tree(t.name()))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(from_sled)?;
+        Ok(Inner {
+            db,
+            meta_tree,
+            trees,
+        })
+    })
+}
+
+/// Open a copy of the sled folder and run `verify` on it; the original is not touched whatever
+/// the copy's fate. The copy lives in `<dir>/.check-*` (same disk, removed afterwards).
+fn check_on_copy(dir: &Path, db_dir: &Path, manifest: &Manifest) -> Result<()> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    let check_dir = dir.join(format!("{CHECK_PREFIX}{}-{stamp}", std::process::id()));
+    let result = (|| {
+        let copy = check_dir.join(DB_DIR);
+        copy_dir(db_dir, &copy)?;
+        let inner = open_sled(&copy)?;
+        let meta = verify(&inner, Some(manifest)).map_err(|detail| StoreError::Corrupt {
+            detail,
+            latest_backup: None,
+        })?;
+        drop(inner);
+        if meta.schema_version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                found: meta.schema_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
+    })();
+    let _ = fs::remove_dir_all(&check_dir);
+    result
+}
+
+/// Read the meta record, rescan every record to recompute count and checksum, and compare
+/// with the meta record and the manifest. `Err` is a user-readable reason.
+pub(crate) fn verify(
+    inner: &Inner,
+    manifest: Option<&Manifest>,
+) -> std::result::Result<Meta, String> {
+    let scanned = catch_unwind(AssertUnwindSafe(|| -> std::result::Result<_, String> {
+        let meta = match inner.meta_tree.get(META_KEY) {
+            Ok(Some(v)) => Some(serde_json::from_slice::<Meta>(&v).map_err(|e| {
+                format!("the store's own record of its contents cannot be read: {e}")
+            })?),
+            Ok(None) => None,
+            Err(e) => {
+                return Err(format!(
+                    "the database engine could not read the store's record of its contents ({e})"
+                ))
+            }
+        };
+        let mut count = 0u64;
+        let mut checksum = 0u64;
+        for t in T::ALL {
+            for kv in inner.trees[t.index()].iter() {
+                let (k, v) =
+                    kv.map_err(|e| format!("the database engine could not read a record ({e})"))?;
+                count += 1;
+                checksum = checksum.wrapping_add(record_hash(t, &k, &v));
+            }
+        }
+        Ok((meta, count, checksum))
+    }));
+    let (meta, count, checksum) = match scanned {
+        Ok(r) => r?,
+        Err(p) => {
+            return Err(format!(
+                "the database engine failed while reading records: {}",
+                panic_text(p.as_ref())
+            ))
+        }
+    };
+    let meta = match meta {
+        Some(m) => m,
+        None if count > 0 => {
+            return Err(format!(
+                "{count} records were found but not the store's record of its contents"
+            ))
+        }
+        None => Meta::default(),
+    };
+    if count != meta.record_count || checksum != meta.checksum {
+        return Err(format!(
+            "the records do not add up to the store's own checksum ({count} records found, {} \
+             expected)",
+            meta.record_count
+        ));
+    }
+    if let Some(m) = manifest {
+        if meta.generation < m.generation {
+            return Err(if meta.generation == 0 {
+                format!(
+                    "the store is empty but its manifest lists {} records",
+                    m.record_count
+                )
+            } else {
+                format!(
+                    "the store is older than its manifest ({} edits are missing)",
+                    m.generation - meta.generation
+                )
+            });
+        }
+        if meta.record_count == 0 && m.record_count > 0 && meta.generation <= m.generation {
+            return Err(format!(
+                "the store is empty but its manifest lists {} records",
+                m.record_count
+            ));
+        }
+        if meta.generation == m.generation
+            && (meta.record_count != m.record_count
+                || meta.checksum != m.checksum
+                || meta.schema_version != m.schema_version)
+        {
+            return Err(format!(
+                "the records differ from the manifest ({} records, the manifest lists {})",
+                meta.record_count, m.record_count
+            ));
+        }
+    }
+    Ok(meta)
+}
+
+/// Move `<dir>/db` and the manifest into `<dir>/store.broken-<time>/` (never delete them).
+pub(crate) fn move_aside(dir: &Path) -> Result<Option<PathBuf>> {
+    let db = dir.join(DB_DIR);
+    let man = dir.join(MANIFEST_FILE);
+    if !db.exists() && !man.exists() {
+        return Ok(None);
+    }
+    let stamp = fsio::file_timestamp(chrono::Utc::now());
+    let aside = fsio::unique_path(dir, |n| {
+        if n == 0 {
+            format!("store.broken-{stamp}")
+        } else {
+            format!("store.broken-{stamp}-{n}")
+        }
+    });
+    fs::create_dir(&aside).ctx(|| format!("create {}", aside.display()))?;
+    for (from, name) in [(db, DB_DIR), (man, MANIFEST_FILE)] {
+        if from.exists() {
+            fs::rename(&from, aside.join(name)).ctx(|| format!("move {} aside", from.display()))?;
+        }
+    }
+    fsio::fsync_dir(&aside)?;
+    fsio::fsync_dir(dir)?;
+    Ok(Some(aside))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_the_engine_becomes_corrupt() {
+        let r: Result<()> = guarded(|| panic!("index out of bounds"));
+        match r {
+            Err(StoreError::Corrupt { detail, .. }) => {
+                assert!(detail.contains("index out of bounds"), "{detail}")
+            }
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+    }
+}

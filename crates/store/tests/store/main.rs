@@ -1,0 +1,11 @@
+//! Integration tests of the plan store. One test binary; some tests re-run this binary as a
+//! child process (lock held elsewhere, SIGKILL during edits).
+
+mod api;
+mod backups;
+mod common;
+mod corruption;
+mod crash;
+mod lock;
+mod migration;
+mod transfer;

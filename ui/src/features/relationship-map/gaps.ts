@@ -1,0 +1,73 @@
+// The coverage gaps panel: the core's view.coverage_gaps (never recomputed here), grouped by
+// buying center, each a link to the person or to the buying center's chart.
+import type { PlanView } from '../../ipc/bindings/PlanView';
+import { h } from '../../shared/dom';
+import { GAP_KINDS } from './labels';
+
+export interface GapsOptions {
+  view: PlanView;
+  onOpenContact(contactId: string): void;
+  onShowBuyingCenter(buyingCenterId: string): void;
+}
+
+export function renderGaps(o: GapsOptions): HTMLElement {
+  const { view } = o;
+  const gaps = view.coverage_gaps;
+  const bcs = [...view.buying_centers].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name));
+  const groups = bcs
+    .map((bc) => ({ bc, gaps: gaps.filter((g) => g.buying_center_id === bc.id) }))
+    .filter((g) => g.gaps.length > 0);
+  return h(
+    'section',
+    { class: 'rm-gaps card', 'aria-label': 'Coverage gaps' },
+    h('h2', null, 'Coverage gaps ', h('span', { class: gaps.length ? 'badge amber' : 'badge green' }, String(gaps.length))),
+    gaps.length === 0
+      ? h('p', { class: 'muted' }, view.contacts.length ? 'No coverage gaps: every key person is owned, warm and verified.' : 'Add people to see where the map is thin.')
+      : h('p', { class: 'muted small' }, 'Key people without an owner, weak or negative relationships, single-threaded buying centers, missing roles and stale assessments.'),
+    groups.map(({ bc, gaps: list }) =>
+      h(
+        'div',
+        { class: 'rm-gap-group', dataset: { bcId: bc.id } },
+        h(
+          'h3',
+          null,
+          h(
+            'button',
+            { type: 'button', class: 'link rm-gap-bc', title: `Show ${bc.name} only`, onclick: () => o.onShowBuyingCenter(bc.id) },
+            bc.name,
+          ),
+          ' ',
+          h('span', { class: 'muted small' }, `(${list.length})`),
+        ),
+        h(
+          'ul',
+          { class: 'rm-gap-list' },
+          list.map((g) => {
+            const contactId = g.contact_id;
+            return h(
+              'li',
+              { class: `rm-gap rm-gap-${g.kind}`, dataset: { kind: g.kind, contactId: contactId ?? '', bcId: g.buying_center_id } },
+              h('span', { class: 'rm-gap-kind' }, GAP_KINDS[g.kind]),
+              contactId
+                ? h(
+                    'button',
+                    { type: 'button', class: 'link rm-gap-link', title: 'Open this person', onclick: () => o.onOpenContact(contactId) },
+                    g.reason,
+                  )
+                : h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'link rm-gap-link',
+                      title: 'Show this buying center',
+                      onclick: () => o.onShowBuyingCenter(g.buying_center_id),
+                    },
+                    g.reason,
+                  ),
+            );
+          }),
+        ),
+      ),
+    ),
+  );
+}
