@@ -14,9 +14,14 @@ async function clickButton(driver, text, root = driver) {
   throw new Error(`no visible button "${text}"`);
 }
 
+/** textContent: WebKitWebDriver's getText() misses text in `overflow: hidden` boxes. */
+async function textOf(driver, el) {
+  return (await driver.executeScript('return arguments[0].textContent', el)).trim();
+}
+
 async function clickLink(driver, text, root = driver) {
   for (const a of await root.findElements(By.css('a'))) {
-    if ((await a.getText()).trim() === text && (await a.isDisplayed())) {
+    if ((await textOf(driver, a)) === text) {
       await a.click();
       return a;
     }
@@ -41,6 +46,28 @@ describe('plans', () => {
     await quit(driver);
   });
 
+  it('reaches the controls by Tab, with a visible focus ring', async () => {
+    // Start where a keyboard user starts: the first stop, the skip link.
+    await driver.executeScript('document.querySelector(".skip-link").focus();');
+    const seen = [];
+    for (let i = 0; i < 12; i++) {
+      await driver.actions().sendKeys(Key.TAB).perform();
+      const info = await driver.executeScript(`
+        const el = document.activeElement;
+        const cs = getComputedStyle(el);
+        const name = (el.labels && el.labels[0] ? el.labels[0].textContent : el.tagName === 'SELECT' ? '' : el.textContent) || el.getAttribute('aria-label') || '';
+        return { tag: el.tagName, text: name.trim().slice(0, 30),
+                 ring: cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px' || cs.boxShadow !== 'none' };`);
+      seen.push(info);
+      if (info.text === 'Overview') await screenshot(driver, '11-keyboard-focus');
+    }
+    const texts = seen.map((s) => s.text);
+    assert.ok(texts.includes('Portfolio'), `Tab order: ${texts.join(' | ')}`);
+    assert.ok(texts.includes('Take snapshot'), `Tab order: ${texts.join(' | ')}`);
+    assert.ok(texts.includes('Overview'), `Tab order: ${texts.join(' | ')}`);
+    for (const s of seen) assert.ok(s.ring, `no visible focus on ${s.tag} "${s.text}"`);
+  });
+
   it('takes a snapshot and opens it read-only', async () => {
     await clickButton(driver, 'Take snapshot');
     const label = await waitFor(driver, '.snapshot-form input');
@@ -48,11 +75,12 @@ describe('plans', () => {
     await label.clear();
     await label.sendKeys('QBR <i>Q1</i>', Key.ENTER);
     const link = await waitFor(driver, '.snapshot-list a');
-    assert.match(await link.getText(), /QBR <i>Q1<\/i>/);
+    assert.match(await textOf(driver, link), /QBR <i>Q1<\/i>$/);
+    assert.equal((await driver.findElements(By.css('.snapshot-list i'))).length, 0);
     await screenshot(driver, '11-snapshot-taken');
     await link.click();
     const banner = await waitForText(driver, '.snapshot-banner', 'frozen, read-only');
-    assert.match(await banner.getText(), /^Snapshot of .+ — frozen, read-only/);
+    assert.match(await textOf(driver, banner), /^Snapshot of .+ — frozen, read-only/);
     const fieldset = await driver.findElement(By.css('fieldset.readonly-fieldset'));
     assert.equal(await fieldset.getAttribute('disabled'), 'true');
     await screenshot(driver, '11-snapshot-readonly');

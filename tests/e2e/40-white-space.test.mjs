@@ -166,6 +166,16 @@ describe('white space', () => {
     const err = await waitFor(driver, '.ws-detail [data-field="value_to_us"] .field-error');
     assert.match(await err.getText(), /1/);
     await screenshot(driver, '40-white-space-detail-error');
+    // A negative revenue: the back end's message lands at the revenue field.
+    await input.clear();
+    await input.sendKeys('3');
+    const revenue = await driver.findElement(By.css('.ws-detail input[name="estimated_revenue"]'));
+    await revenue.clear();
+    await revenue.sendKeys('-5');
+    await (await driver.findElement(By.css('.ws-detail button[type="submit"]'))).click();
+    const revErr = await waitFor(driver, '.ws-detail [data-field="estimated_revenue"] .field-error');
+    assert.ok((await revErr.getText()).length > 0);
+    assert.equal((await driver.findElements(By.css('.ws-detail [data-field="value_to_us"] .field-error'))).length, 0);
     await typeHere(driver, Key.ESCAPE);
     await driver.wait(async () => (await driver.findElements(By.css('.ws-detail'))).length === 0, 5000);
   });

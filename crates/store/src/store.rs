@@ -437,7 +437,20 @@ fn check_on_copy(dir: &Path, db_dir: &Path, manifest: &Manifest) -> Result<()> {
     let result = (|| {
         let copy = check_dir.join(DB_DIR);
         copy_dir(db_dir, &copy)?;
-        let inner = open_sled(&copy)?;
+        // The copy was made, so the disk works: whatever stops sled from opening it is in the
+        // files themselves (a truncated file can surface as an IO error, "failed to fill whole
+        // buffer").
+        let inner = open_sled(&copy).map_err(|e| match e {
+            StoreError::Io { source, .. } => StoreError::Corrupt {
+                detail: format!("the database engine could not read its files ({source})"),
+                latest_backup: None,
+            },
+            StoreError::Engine(message) => StoreError::Corrupt {
+                detail: format!("the database engine could not read its files ({message})"),
+                latest_backup: None,
+            },
+            other => other,
+        })?;
         let meta = verify(&inner, Some(manifest)).map_err(|detail| StoreError::Corrupt {
             detail,
             latest_backup: None,

@@ -39,6 +39,7 @@ export const PLAN_AREAS = [
   { key: 'osas', label: 'OSAs' },
   { key: 'white-space', label: 'White space' },
   { key: 'campaigns', label: 'Campaigns' },
+  { key: 'segmentation', label: 'Segmentation' },
   { key: 'completeness', label: 'Completeness' },
   { key: 'export', label: 'Export' },
 ] as const;

@@ -2,6 +2,7 @@
 //
 //   #/                              portfolio
 //   #/my-actions                    one team member's actions across accounts
+//   #/insights                      portfolio insights: segmentation, tiers, renewals, triggers
 //   #/plan/<planId>/<area>          one area of a plan
 //   #/snapshot/<snapshotId>/<area>  the same area of a frozen snapshot (read-only)
 import { PLAN_AREAS, planHash, snapshotHash, type PlanAreaKey } from './context';
@@ -11,6 +12,7 @@ export { planHash, snapshotHash };
 export type Route =
   | { name: 'portfolio' }
   | { name: 'my-actions' }
+  | { name: 'insights' }
   | { name: 'plan'; planId: string; area: PlanAreaKey }
   | { name: 'snapshot'; snapshotId: string; area: PlanAreaKey }
   | { name: 'not-found'; hash: string };
@@ -47,6 +49,7 @@ export function parseHash(hash: string): Route {
   }
   if (head === 'portfolio' && parts.length === 1) return { name: 'portfolio' };
   if (head === 'my-actions' && parts.length === 1) return { name: 'my-actions' };
+  if (head === 'insights' && parts.length === 1) return { name: 'insights' };
   return { name: 'not-found', hash: '#' + raw };
 }
 
@@ -57,6 +60,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'my-actions':
       return '#/my-actions';
+    case 'insights':
+      return '#/insights';
     case 'plan':
       return planHash(route.planId, route.area);
     case 'snapshot':

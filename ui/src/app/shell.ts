@@ -20,6 +20,8 @@ import { osasView } from '../features/osas/view';
 import { renderPlanTools } from '../features/plans/view';
 import { renderPortfolio } from '../features/portfolio/view';
 import { relationshipMapView } from '../features/relationship-map/view';
+import { portfolioInsightsPage } from '../features/segmentation/insights';
+import { segmentationView } from '../features/segmentation/view';
 import { whiteSpaceView } from '../features/white-space/view';
 import { PLAN_AREAS, type FeatureView, type PlanAreaKey, type PlanContext } from './context';
 import { navigate, planHash, snapshotHash, startRouter, type Route } from './router';
@@ -34,6 +36,7 @@ const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
   osas: osasView,
   'white-space': whiteSpaceView,
   campaigns: campaignsView,
+  segmentation: segmentationView,
   completeness: completenessView,
   export: exportView,
 };
@@ -61,6 +64,7 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
   const planSection = h('div', { class: 'plan-section' });
   const portfolioLink = h('a', { href: '#/', class: 'nav-portfolio' }, 'Portfolio');
   const myActionsLink = h('a', { href: '#/my-actions', class: 'nav-my-actions' }, 'My actions');
+  const insightsLink = h('a', { href: '#/insights', class: 'nav-insights' }, 'Insights');
   const content = h('main', { class: 'content', id: 'content', tabindex: '-1' });
   const sidebar = h(
     'nav',
@@ -68,6 +72,7 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
     h('div', { class: 'brand' }, 'Account Planner'),
     portfolioLink,
     myActionsLink,
+    insightsLink,
     planSection,
     h('div', { class: 'spacer' }),
     h('div', { class: 'footer', title: status.data_dir }, `Today ${formatDate(status.today)}`),
@@ -139,6 +144,15 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
       cleanup = myActionsPage(content);
       return;
     }
+    if (next.name === 'insights') {
+      open = null;
+      renderSidebar();
+      setTitle(h('span', { class: 'crumb' }, 'Insights'));
+      replaceChildren(content);
+      content.scrollTop = 0;
+      cleanup = portfolioInsightsPage(content, { navigate });
+      return;
+    }
     if (next.name === 'not-found') {
       open = null;
       renderSidebar();
@@ -206,6 +220,8 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
     else portfolioLink.removeAttribute('aria-current');
     if (route.name === 'my-actions') myActionsLink.setAttribute('aria-current', 'page');
     else myActionsLink.removeAttribute('aria-current');
+    if (route.name === 'insights') insightsLink.setAttribute('aria-current', 'page');
+    else insightsLink.removeAttribute('aria-current');
     if (!open) {
       replaceChildren(planSection);
       return;

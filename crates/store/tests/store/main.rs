@@ -8,4 +8,5 @@ mod corruption;
 mod crash;
 mod lock;
 mod migration;
+mod scale;
 mod transfer;

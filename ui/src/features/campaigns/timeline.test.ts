@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_HEIGHT, MONTH_WIDTH, PAD, ROW_HEIGHT, campaignTimeline, layoutTimeline, timelineSvg, type TimelineBar } from './timeline';
+import { HEADER_HEIGHT, LABEL_LINE, MONTH_WIDTH, PAD, ROW_HEIGHT, campaignTimeline, layoutTimeline, timelineSvg, type TimelineBar } from './timeline';
 import { EVIL } from './test-fixture';
 
 function bar(extra: Partial<TimelineBar>): TimelineBar {
@@ -112,16 +112,55 @@ describe('campaign timeline', () => {
   });
 });
 
-describe('campaign timeline, short ranges', () => {
-  it('shows at least six months and grows to hold a label that fits nowhere else', () => {
+describe('campaign timeline, long labels', () => {
+  it('shows at least six months', () => {
+    const layout = layoutTimeline({ bars: [bar({})], cover: [], today: '2026-06-16' });
+    expect(layout.months).toHaveLength(6);
+    expect(layout.width).toBe(2 * PAD + 6 * MONTH_WIDTH);
+  });
+
+  it('puts a label that fits on neither side on its own line above the bar, within the chart', () => {
+    const long = 'y'.repeat(92);
     const layout = layoutTimeline({
-      bars: [bar({ name: 'x'.repeat(120), starts_on: '2026-03-01', ends_on: '2026-08-31' })],
-      cover: [],
+      bars: [bar({ id: 'a', starts_on: '2026-04-01', ends_on: '2026-09-30', name: long }), bar({ id: 'b', name: 'Short' })],
+      cover: ['2026-01-01', '2026-12-31'],
       today: '2026-06-16',
     });
-    expect(layout.months).toHaveLength(6);
-    expect(layout.plotWidth).toBe(2 * PAD + 6 * MONTH_WIDTH);
-    expect(layout.bars[0]!.labelPlace).toBe('right');
-    expect(layout.width).toBeGreaterThanOrEqual(layout.bars[0]!.labelX + 120 * 6);
+    const [a, b] = layout.bars;
+    expect(a!.labelPlace).toBe('above');
+    expect(a!.labelX).toBe(a!.x);
+    expect(a!.labelY).toBeLessThan(a!.y);
+    // The row grew by the label line; the next row starts below it.
+    expect(b!.y).toBe(HEADER_HEIGHT + ROW_HEIGHT + LABEL_LINE + (ROW_HEIGHT - 20) / 2);
+    expect(layout.width).toBe(2 * PAD + 12 * MONTH_WIDTH);
+    // Wider than the whole chart: cut, with the full text in the tooltip.
+    const el = timelineSvg({ bars: [bar({ name: 'z'.repeat(300) })], cover: [], today: '2026-06-16' }, 'T');
+    expect(el.querySelector('.cmp-tl-label')!.textContent!.endsWith('\u2026')).toBe(true);
+    expect(el.querySelector('.cmp-tl-bar title')!.textContent).toContain('z'.repeat(300));
+  });
+});
+
+describe('campaign timeline, width', () => {
+  it('shares the available width between the months, within limits', () => {
+    const input = { bars: [bar({ starts_on: '2026-01-01', ends_on: '2027-03-31' })], cover: [], today: '2026-06-16' };
+    expect(layoutTimeline(input, 2 * PAD + 15 * 60).months[0]!.width).toBe(60);
+    expect(layoutTimeline(input, 300).months[0]!.width).toBe(44); // too narrow: scrolls instead
+    expect(layoutTimeline(input, 10_000).months[0]!.width).toBe(180);
+  });
+});
+
+describe('campaign timeline, plan period', () => {
+  it('shades the months outside the plan period', () => {
+    const layout = layoutTimeline({
+      bars: [bar({ starts_on: '2025-11-01', ends_on: '2027-01-31' })],
+      cover: [],
+      today: '2026-06-16',
+      period: { from: '2026-01-01', to: '2026-12-31' },
+    });
+    expect(layout.outside).toEqual([
+      [PAD, 2 * MONTH_WIDTH],
+      [PAD + 14 * MONTH_WIDTH, MONTH_WIDTH],
+    ]);
+    expect(layoutTimeline({ bars: [bar({})], cover: [], today: '2026-06-16', period: { from: '2026-03-01', to: '2026-08-31' } }).outside).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // totals beside. Status is a fill pattern *and* a word in the label (never colour alone).
 // Layout is a pure function (tested); rendering only draws what it computed.
 import type { CampaignStatus } from '../../ipc/bindings/CampaignStatus';
-import { h } from '../../shared/dom';
+import { h, replaceChildren } from '../../shared/dom';
 import { formatDate } from '../../shared/format';
 import { formatMoneyForDisplay } from '../../shared/money-input';
 import { svg, svgTitle } from '../../shared/svg';
@@ -29,11 +29,17 @@ export interface TimelineInput {
   today: string;
 }
 
+/** Month width when the space is unknown (tests, first paint). */
 export const MONTH_WIDTH = 76;
+/** Narrower months than this scroll sideways instead (the month names must stay legible). */
+export const MIN_MONTH_WIDTH = 44;
+export const MAX_MONTH_WIDTH = 180;
 export const ROW_HEIGHT = 30;
 export const BAR_HEIGHT = 20;
 export const HEADER_HEIGHT = 38;
 export const FOOTER_HEIGHT = 26;
+/** Extra height of a row whose label sits above its bar. */
+export const LABEL_LINE = 16;
 export const PAD = 8;
 /** A short range still shows half a year, so bars and labels have room. */
 export const MIN_MONTHS = 6;
@@ -75,16 +81,15 @@ export interface BarLayout {
   width: number;
   y: number;
   label: string;
-  /** Where the label sits: inside the bar, or beside it (right, else left). */
-  labelPlace: 'inside' | 'right' | 'left';
+  /** Where the label sits: inside the bar, beside it (right, else left), else on its own line above. */
+  labelPlace: 'inside' | 'right' | 'left' | 'above';
   labelX: number;
+  /** Baseline of the label. */
+  labelY: number;
 }
 
 export interface TimelineLayout {
-  /** The whole chart, with room for labels beside the last bars. */
   width: number;
-  /** The months' part of it. */
-  plotWidth: number;
   height: number;
   /** First month shown (its first day, ISO). */
   start: string;
@@ -92,16 +97,22 @@ export interface TimelineLayout {
   bars: BarLayout[];
   /** The today line, when today falls within the months shown. */
   today: { x: number; label: string } | null;
+  /** Stretches outside the plan period (shaded), as [x, width]. */
+  outside: Array<[number, number]>;
 }
 
 /** The label of a bar: its name, what it is aimed at, and its status in words. */
 export function barLabel(bar: TimelineBar): string {
   const status = CAMPAIGN_STATUSES[bar.status] ?? bar.status;
-  return `${bar.name}${bar.detail ? ` \u2014 ${bar.detail}` : ''} (${status})`;
+  return `${bar.status === 'done' ? '\u2713 ' : ''}${bar.name}${bar.detail ? ` \u2014 ${bar.detail}` : ''} (${status})`;
 }
 
-/** Lays the timeline out. Months have equal widths; a day sits at its fraction of its month. */
-export function layoutTimeline(input: TimelineInput): TimelineLayout {
+/**
+ * Lays the timeline out. Months have equal widths; a day sits at its fraction of its month.
+ * Given the `available` width, months share it (within MIN/MAX_MONTH_WIDTH); otherwise each is
+ * MONTH_WIDTH wide.
+ */
+export function layoutTimeline(input: TimelineInput, available?: number): TimelineLayout {
   const dates: Ymd[] = [];
   for (const b of input.bars) {
     const s = parseIso(b.starts_on);
@@ -119,12 +130,16 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
   const first = Math.min(...dates.map(monthNumber));
   const last = Math.max(first + MIN_MONTHS - 1, ...dates.map(monthNumber));
   const count = last - first + 1;
+  const mw =
+    available && available > 0
+      ? Math.max(MIN_MONTH_WIDTH, Math.min(MAX_MONTH_WIDTH, Math.floor((available - 2 * PAD) / count)))
+      : MONTH_WIDTH;
 
   const xOf = (p: Ymd, endOfDay = false): number => {
     const idx = monthNumber(p) - first;
     const dim = daysInMonth(p.y, p.m);
     const frac = (p.d - (endOfDay ? 0 : 1)) / dim;
-    return PAD + (idx + Math.min(1, Math.max(0, frac))) * MONTH_WIDTH;
+    return PAD + (idx + Math.min(1, Math.max(0, frac))) * mw;
   };
 
   const months: MonthColumn[] = [];
@@ -133,23 +148,21 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
     const y = Math.floor(n / 12);
     const m = n % 12;
     months.push({
-      x: PAD + i * MONTH_WIDTH,
-      width: MONTH_WIDTH,
+      x: PAD + i * mw,
+      width: mw,
       label: MONTH_ABBR[m]!,
       year: i === 0 || m === 0 ? String(y) : null,
     });
   }
-  const width = PAD * 2 + count * MONTH_WIDTH;
+  const width = PAD * 2 + count * mw;
   const right = width - PAD;
-  /** Room a label needs past the last month. */
-  let extraRight = 0;
 
-  const bars: BarLayout[] = input.bars.map((bar, i) => {
+  let rowTop = HEADER_HEIGHT;
+  const bars: BarLayout[] = input.bars.map((bar) => {
     const s = parseIso(bar.starts_on) ?? parseIso(bar.ends_on) ?? dates[0]!;
     const e = parseIso(bar.ends_on) ?? s;
     const x = xOf(s);
     const w = Math.max(4, xOf(e, true) - x);
-    const y = HEADER_HEIGHT + i * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
     const label = barLabel(bar);
     const textW = label.length * CHAR_WIDTH;
     let labelPlace: BarLayout['labelPlace'];
@@ -164,38 +177,49 @@ export function layoutTimeline(input: TimelineInput): TimelineLayout {
       labelPlace = 'left';
       labelX = x - 6;
     } else {
-      // Neither side has room: to the right, and the chart grows to hold it.
-      labelPlace = 'right';
-      labelX = x + w + 6;
+      // No room on either side: on a line of its own above the bar, kept within the chart.
+      labelPlace = 'above';
+      labelX = Math.max(PAD, Math.min(x, right - textW));
     }
-    extraRight = Math.max(extraRight, labelPlace === 'right' ? labelX + textW + PAD - width : 0);
-    return { bar, x, width: w, y, label, labelPlace, labelX };
+    const top = rowTop;
+    const lift = labelPlace === 'above' ? LABEL_LINE : 0;
+    rowTop += ROW_HEIGHT + lift;
+    const y = top + lift + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    const labelY = labelPlace === 'above' ? top + LABEL_LINE - 2 : y + BAR_HEIGHT / 2 + 4;
+    return { bar, x, width: w, y, label, labelPlace, labelX, labelY };
   });
 
-  const totalWidth = Math.ceil(width + extraRight);
-  const height = HEADER_HEIGHT + Math.max(1, bars.length) * ROW_HEIGHT + FOOTER_HEIGHT;
+  const height = Math.max(rowTop, HEADER_HEIGHT + ROW_HEIGHT) + FOOTER_HEIGHT;
   let today: TimelineLayout['today'] = null;
   if (todayYmd && monthNumber(todayYmd) >= first && monthNumber(todayYmd) <= last) {
     // The middle of today's column of days.
     const x = (xOf(todayYmd) + xOf(todayYmd, true)) / 2;
     today = { x, label: `Today, ${formatDate(input.today, undefined, { month: 'short', day: 'numeric' })}` };
   }
+  const outside: Array<[number, number]> = [];
+  const pFrom = input.period ? parseIso(input.period.from) : null;
+  const pTo = input.period ? parseIso(input.period.to) : null;
+  if (pFrom && pTo) {
+    const a = xOf(pFrom);
+    const b = xOf(pTo, true);
+    if (a > PAD + 0.5) outside.push([PAD, a - PAD]);
+    if (b < width - PAD - 0.5) outside.push([b, width - PAD - b]);
+  }
   const fy = Math.floor(first / 12);
   const fm = first % 12;
   const start = `${String(fy).padStart(4, '0')}-${String(fm + 1).padStart(2, '0')}-01`;
-  return { width: totalWidth, plotWidth: width, height, start, months, bars, today };
+  return { width, height, start, months, bars, today, outside };
 }
 
 let patternSeq = 0;
 
 /** The SVG of the timeline (no interactivity: the list beside it holds the controls). */
-export function timelineSvg(input: TimelineInput, title: string): SVGSVGElement {
-  const layout = layoutTimeline(input);
+export function timelineSvg(input: TimelineInput, title: string, available?: number): SVGSVGElement {
+  const layout = layoutTimeline(input, available);
   const hatchId = `cmp-hatch-${++patternSeq}`;
   const titleId = `cmp-timeline-title-${patternSeq}`;
   const bottom = layout.height - FOOTER_HEIGHT;
-  const clipRight = layout.width - PAD;
-  const plotRight = layout.plotWidth - PAD;
+  const plotRight = layout.width - PAD;
 
   const grid = layout.months.map((m) =>
     svg(
@@ -210,7 +234,8 @@ export function timelineSvg(input: TimelineInput, title: string): SVGSVGElement 
   const bars = layout.bars.map((b) => {
     const { bar } = b;
     const onDark = bar.status === 'active' && b.labelPlace === 'inside';
-    const maxChars = b.labelPlace === 'inside' ? Math.max(3, Math.floor((Math.min(b.x + b.width, clipRight) - b.labelX - 6) / CHAR_WIDTH)) : b.label.length;
+    // Only a label wider than the whole chart is cut (the tooltip has it in full).
+    const maxChars = Math.max(3, Math.floor((plotRight - PAD) / CHAR_WIDTH));
     const text = b.label.length > maxChars ? `${b.label.slice(0, Math.max(1, maxChars - 1))}\u2026` : b.label;
     return svg(
       'g',
@@ -231,11 +256,11 @@ export function timelineSvg(input: TimelineInput, title: string): SVGSVGElement 
         'text',
         {
           x: b.labelX,
-          y: b.y + BAR_HEIGHT / 2 + 4,
+          y: b.labelY,
           'text-anchor': b.labelPlace === 'left' ? 'end' : 'start',
           class: ['cmp-tl-label', onDark ? 'on-dark' : 'halo'].join(' '),
         },
-        bar.status === 'done' ? `\u2713 ${text}` : text,
+        text,
       ),
     );
   });
@@ -250,7 +275,7 @@ export function timelineSvg(input: TimelineInput, title: string): SVGSVGElement 
           {
             x: layout.today.x,
             y: bottom + 18,
-            'text-anchor': layout.today.x < 60 ? 'start' : layout.today.x > layout.plotWidth - 60 ? 'end' : 'middle',
+            'text-anchor': layout.today.x < 60 ? 'start' : layout.today.x > layout.width - 60 ? 'end' : 'middle',
             class: 'cmp-tl-today-label',
           },
           layout.today.label,
@@ -280,6 +305,9 @@ export function timelineSvg(input: TimelineInput, title: string): SVGSVGElement 
       ),
     ),
     svg('rect', { x: PAD, y: HEADER_HEIGHT - 6, width: plotRight - PAD, height: bottom - HEADER_HEIGHT + 6, class: 'cmp-tl-plot' }),
+    layout.outside.map(([x, w]) =>
+      svg('rect', { x, y: HEADER_HEIGHT - 6, width: w, height: bottom - HEADER_HEIGHT + 6, class: 'cmp-tl-outside' }, svgTitle('Outside the plan period')),
+    ),
     grid,
     svg('line', { x1: plotRight, x2: plotRight, y1: HEADER_HEIGHT - 6, y2: bottom, class: 'cmp-tl-grid' }),
     bars,
@@ -309,7 +337,7 @@ function legendSwatch(status: CampaignStatus): SVGSVGElement {
   );
 }
 
-export function timelineLegend(): HTMLElement {
+export function timelineLegend(withPeriod = false): HTMLElement {
   const item = (status: CampaignStatus, text: string) =>
     h('li', null, legendSwatch(status), h('span', null, `${CAMPAIGN_STATUSES[status]}`), h('span', { class: 'muted' }, text));
   return h(
@@ -319,6 +347,7 @@ export function timelineLegend(): HTMLElement {
     item('active', 'solid'),
     item('done', 'grey, \u2713'),
     h('li', null, h('span', { class: 'cmp-tl-legend-today', 'aria-hidden': 'true' }), h('span', null, 'Today')),
+    withPeriod ? h('li', null, h('span', { class: 'cmp-tl-legend-outside', 'aria-hidden': 'true' }), h('span', null, 'Outside the plan period')) : null,
   );
 }
 
@@ -349,14 +378,36 @@ export function budgetSummary(bars: readonly TimelineBar[]): HTMLElement {
 
 /** Timeline card: the chart (scrolls sideways when long), its legend, and the budget totals beside. */
 export function campaignTimeline(input: TimelineInput, title: string): HTMLElement {
-  const body =
-    input.bars.length === 0
-      ? h('p', { class: 'muted cmp-tl-empty' }, 'No campaigns to show on the timeline yet.')
-      : h('div', { class: 'cmp-tl-scroll', tabindex: '0', role: 'group', 'aria-label': title }, timelineSvg(input, title));
+  let body: HTMLElement;
+  if (input.bars.length === 0) {
+    body = h('p', { class: 'muted cmp-tl-empty' }, 'No campaigns to show on the timeline yet.');
+  } else {
+    const scroll = h('div', { class: 'cmp-tl-scroll', tabindex: '0', role: 'group', 'aria-label': title }, timelineSvg(input, title));
+    body = scroll;
+    // Months share the width there is; redrawn when it changes (window or sidebar resized).
+    if (typeof ResizeObserver === 'function') {
+      let drawnFor = -1;
+      let frame = 0;
+      const observer = new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          if (!scroll.isConnected) {
+            observer.disconnect();
+            return;
+          }
+          const w = Math.floor(scroll.clientWidth);
+          if (w <= 0 || w === drawnFor) return;
+          drawnFor = w;
+          replaceChildren(scroll, timelineSvg(input, title, w));
+        });
+      });
+      observer.observe(scroll);
+    }
+  }
   return h(
     'section',
     { class: 'card cmp-timeline', 'aria-label': title },
-    h('div', { class: 'cmp-tl-main' }, h('h3', null, title), body, input.bars.length ? timelineLegend() : null),
+    h('div', { class: 'cmp-tl-main' }, h('h3', null, title), body, input.bars.length ? timelineLegend(layoutTimeline(input).outside.length > 0) : null),
     budgetSummary(input.bars),
   );
 }

@@ -102,6 +102,7 @@ export const campaignsView: FeatureView = (root, ctx) => {
           }),
           cover: [view.plan.starts_on, view.plan.ends_on],
           today: view.today,
+          period: { from: view.plan.starts_on, to: view.plan.ends_on },
         },
         `Timeline, ${view.plan.period}`,
       ),

@@ -277,7 +277,8 @@ export function refineTexts(svg: SVGSVGElement, cardWidth: number): void {
     for (const card of Array.from(svg.querySelectorAll('.rm-nodes > .rm-card'))) {
       const role = card.querySelector<SVGTextElement>('.rm-role');
       const infl = card.querySelector<SVGTextElement>('.rm-influence');
-      if (role && infl) role.setAttribute('data-max', String(cardWidth - 8 - infl.getComputedTextLength() - 8 - 16));
+      // 12 px between role and influence: glyphs can render a little wider than measured.
+      if (role && infl) role.setAttribute('data-max', String(cardWidth - 8 - infl.getComputedTextLength() - 12 - 16));
       const att = card.querySelector<SVGTextElement>('.rm-att-label');
       const owner = card.querySelector<SVGTextElement>('.rm-owner');
       if (att && owner) owner.setAttribute('data-max', String(cardWidth - 8 - (29 + att.getComputedTextLength()) - 10));

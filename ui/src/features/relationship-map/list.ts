@@ -94,6 +94,7 @@ export function renderList(o: ListOptions): HTMLElement {
             )
           : null,
         c.title ? h('div', { class: 'muted small rm-col-title' }, c.title) : null,
+        manager ? h('div', { class: 'muted small rm-col-manager' }, `Reports to ${manager.name}`) : null,
       ),
       h('td', null, buyingCenterName(view, c.buying_center_id)),
       h('td', null, roleLabel(c.role), h('div', { class: 'muted small' }, `${influenceLabel(c.influence)} influence`)),
@@ -105,7 +106,6 @@ export function renderList(o: ListOptions): HTMLElement {
           ? [teamMemberName(view, own.team_member_id), h('div', { class: 'muted small' }, levelLabel(own.level))]
           : h('span', { class: 'rm-no-owner-text' }, 'No owner'),
       ),
-      h('td', null, manager ? manager.name : h('span', { class: 'muted' }, '—')),
       h(
         'td',
         { class: 'nowrap' },
@@ -127,7 +127,7 @@ export function renderList(o: ListOptions): HTMLElement {
             null,
             h(
               'td',
-              { class: 'empty', colspan: '7' },
+              { class: 'empty', colspan: '6' },
               view.contacts.length ? 'Nobody matches these filters.' : 'No contacts yet: add the people you know at this account.',
             ),
           ),
@@ -187,7 +187,7 @@ export function renderList(o: ListOptions): HTMLElement {
           h(
             'tr',
             null,
-            ['Person', 'Buying center', 'Role', 'Attitude', 'Owner', 'Reports to', 'Verified'].map(
+            ['Person', 'Buying center', 'Role', 'Attitude', 'Owner', 'Verified'].map(
               (t) => h('th', { scope: 'col' }, t),
             ),
           ),

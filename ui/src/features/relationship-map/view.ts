@@ -89,8 +89,13 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
   st.flash = null;
   let chart: ChartHandle | null = null;
 
+  // Sits in the header row, beside the summary, so a message hardly moves the chart.
   const banner = h('div', { class: 'rm-banner', 'aria-live': 'polite' });
+  let bannerTimer: ReturnType<typeof setTimeout> | undefined;
   const showBanner = (f: Flash | null) => {
+    clearTimeout(bannerTimer);
+    // Confirmations fade after a while; errors stay until dismissed or the next action.
+    if (f?.kind === 'info') bannerTimer = setTimeout(() => showBanner(null), 8000);
     replaceChildren(
       banner,
       f
@@ -130,6 +135,7 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
   const select = (id: string | null) => {
     st.selected = id;
     st.draft = null;
+    showBanner(null);
     renderSide();
     // Mark the selection without rebuilding the chart or the tables.
     for (const el of Array.from(main.querySelectorAll('.rm-card.rm-selected, tr.selected'))) {
@@ -166,6 +172,7 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
     if (!bc) return;
     st.selected = null;
     st.draft = blankContact(bc);
+    showBanner(null);
     renderSide();
     side.querySelector<HTMLInputElement>('input')?.focus();
   };
@@ -336,6 +343,7 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
           { class: 'muted rm-summary' },
           `${view.contacts.length} ${view.contacts.length === 1 ? 'person' : 'people'} · ${gapCount} coverage gap${gapCount === 1 ? '' : 's'}`,
         ),
+        banner,
         ctx.readonly
           ? null
           : h(
@@ -357,7 +365,6 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
             '.',
           )
         : null,
-      banner,
       h('div', { class: 'rm-body' }, main, side),
     ),
   );
@@ -365,6 +372,7 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
   renderSide();
 
   return () => {
+    clearTimeout(bannerTimer);
     chart?.destroy();
     chart = null;
   };

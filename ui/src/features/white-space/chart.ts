@@ -22,7 +22,7 @@ function s(tag: string, attrs: Record<string, string | number> = {}, ...children
   return el;
 }
 
-export const CHART = { width: 560, height: 440, left: 58, right: 18, top: 18, bottom: 52 } as const;
+export const CHART = { width: 560, height: 450, left: 58, right: 18, top: 30, bottom: 58 } as const;
 const PW = CHART.width - CHART.left - CHART.right;
 const PH = CHART.height - CHART.top - CHART.bottom;
 /** Scores 4 and 5 count as high (core: whitespace::HIGH), so the split sits at 3.5. */
@@ -105,16 +105,26 @@ interface QuadrantBox {
   labelY: number;
 }
 
+/** Quadrant names sit just outside the plot, at their quadrant's outer corner: no bubble hides them. */
 function quadrants(): QuadrantBox[] {
   const [lo, mid, hi] = [0.5, SPLIT, 5.5];
-  const pad = 8;
+  const above = yOf(hi) - 9;
+  const below = CHART.height - 12;
   return [
-    { quadrant: 'pursue', x0: mid, x1: hi, y0: mid, y1: hi, fill: '#e6f2ea', anchor: 'end', labelX: xOf(hi) - pad, labelY: yOf(hi) + 18 },
-    { quadrant: 'dont_force_fit', x0: lo, x1: mid, y0: mid, y1: hi, fill: '#fbf0dc', anchor: 'start', labelX: xOf(lo) + pad, labelY: yOf(hi) + 18 },
-    { quadrant: 'nurture', x0: mid, x1: hi, y0: lo, y1: mid, fill: '#e8eef8', anchor: 'end', labelX: xOf(hi) - pad, labelY: yOf(lo) - 10 },
-    { quadrant: 'deprioritize', x0: lo, x1: mid, y0: lo, y1: mid, fill: '#f1f2f4', anchor: 'start', labelX: xOf(lo) + pad, labelY: yOf(lo) - 10 },
+    { quadrant: 'pursue', x0: mid, x1: hi, y0: mid, y1: hi, fill: '#e6f2ea', anchor: 'end', labelX: xOf(hi), labelY: above },
+    { quadrant: 'dont_force_fit', x0: lo, x1: mid, y0: mid, y1: hi, fill: '#fbf0dc', anchor: 'start', labelX: xOf(lo), labelY: above },
+    { quadrant: 'nurture', x0: mid, x1: hi, y0: lo, y1: mid, fill: '#e8eef8', anchor: 'end', labelX: xOf(hi), labelY: below },
+    { quadrant: 'deprioritize', x0: lo, x1: mid, y0: lo, y1: mid, fill: '#f1f2f4', anchor: 'start', labelX: xOf(lo), labelY: below },
   ];
 }
+
+/** What each quadrant asks of the account team (DOMAIN.md, "Mutual value"). */
+export const QUADRANT_ADVICE: Array<{ quadrant: Quadrant; rule: string; advice: string }> = [
+  { quadrant: 'pursue', rule: 'both values 4 or 5', advice: 'Both sides gain: pursue it.' },
+  { quadrant: 'dont_force_fit', rule: 'only value to us 4 or 5', advice: 'Explain the value, or look for another way.' },
+  { quadrant: 'nurture', rule: 'only value to the customer 4 or 5', advice: 'Serve, partner, or build the case.' },
+  { quadrant: 'deprioritize', rule: 'neither', advice: 'Not now.' },
+];
 
 export interface ChartOptions {
   onOpen(play: Play): void;
@@ -156,7 +166,7 @@ export function renderChart(view: PlanView, opts: ChartOptions): SVGSVGElement {
   grid.appendChild(s('line', { x1: xOf(0.5), x2: xOf(5.5), y1: yOf(SPLIT), y2: yOf(SPLIT), stroke: '#7b8794', 'stroke-width': 1.5 }));
   grid.appendChild(s('rect', { x: xOf(0.5), y: yOf(5.5), width: PW, height: PH, fill: 'none', stroke: '#b9c0ca' }));
   grid.appendChild(
-    s('text', { x: CHART.left + PW / 2, y: CHART.height - 10, 'text-anchor': 'middle', class: 'ws-axis-title' }, 'Value to the customer \u2192'),
+    s('text', { x: CHART.left + PW / 2, y: CHART.height - 12, 'text-anchor': 'middle', class: 'ws-axis-title' }, 'Value to the customer \u2192'),
   );
   grid.appendChild(
     s(
@@ -221,7 +231,7 @@ export function renderChart(view: PlanView, opts: ChartOptions): SVGSVGElement {
   }
   svg.appendChild(layer);
 
-  // Quadrant names last, over the bubbles, never catching the pointer.
+  // Quadrant names last, never catching the pointer.
   const labels = s('g', { class: 'ws-quadrant-labels', 'pointer-events': 'none' });
   for (const q of boxes) {
     labels.appendChild(

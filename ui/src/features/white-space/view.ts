@@ -9,11 +9,12 @@ import type { Play } from '../../ipc/bindings/Play';
 import type { WhiteSpaceCell } from '../../ipc/bindings/WhiteSpaceCell';
 import { h, replaceChildren } from '../../shared/dom';
 import { offeringsPanel } from '../offerings';
-import { renderChart } from './chart';
+import { QUADRANT_ADVICE, renderChart } from './chart';
 import { renderDetail } from './detail';
 import { renderMatrix, type CellPos, type Matrix } from './matrix';
 import {
   HEAT_LEGEND,
+  QUADRANT_LABEL,
   STATUSES,
   STATUS_LABEL,
   STATUS_LETTER,
@@ -386,12 +387,31 @@ export const whiteSpaceView: FeatureView = (root, ctx) => {
           'section',
           { class: 'card ws-chart-card' },
           h('h2', null, 'Mutual value'),
-          renderChart(view, { onOpen: openPlay }),
           h(
-            'p',
-            { class: 'muted small' },
-            'One bubble per ranked play; its area is the estimated revenue, its number the rank. ' +
-              'High means 4 or 5. Click a bubble to open the cell.',
+            'div',
+            { class: 'ws-chart-body' },
+            renderChart(view, { onOpen: openPlay }),
+            h(
+              'div',
+              { class: 'ws-chart-notes' },
+              h(
+                'dl',
+                { class: 'ws-quadrant-list' },
+                QUADRANT_ADVICE.map((q) => {
+                  const n = view.plays.filter((p) => p.quadrant === q.quadrant).length;
+                  return [
+                    h('dt', null, h('span', { class: `ws-quadrant-badge q-${q.quadrant}` }, QUADRANT_LABEL[q.quadrant]), ' ', h('span', { class: 'muted small' }, `${q.rule} \u00b7 ${n === 1 ? '1 play' : `${n} plays`}`)),
+                    h('dd', null, q.advice),
+                  ];
+                }),
+              ),
+              h(
+                'p',
+                { class: 'muted small' },
+                'One bubble per ranked play: its area is the estimated revenue, its number the rank in the table below. ' +
+                  'Plays with the same scores are spread slightly. Click a bubble to open the cell.',
+              ),
+            ),
           ),
         ),
         h(
