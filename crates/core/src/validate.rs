@@ -70,6 +70,8 @@ pub fn account(a: &Account) -> CoreResult<()> {
     text("owner", "Owner", &a.owner)?;
     text("strategy", "Business strategy", &a.strategy)?;
     text("success_metric", "Success metric", &a.success_metric)?;
+    // Deserialising does not check the code; this does (ISO 4217).
+    crate::money::Currency::parse("currency", a.currency.code())?;
     if let Some(r) = a.annual_revenue {
         money("annual_revenue", "Annual revenue", r)?;
     }
@@ -142,6 +144,7 @@ pub fn account(a: &Account) -> CoreResult<()> {
 
 pub fn plan(p: &Plan) -> CoreResult<()> {
     name("period", "Plan period", &p.period)?;
+    crate::money::Currency::parse("currency", p.currency.code())?;
     if p.ends_on < p.starts_on {
         return Err(CoreError::conflict(
             "ends_on",
@@ -588,6 +591,10 @@ mod tests {
         a.annual_revenue = None;
         a.fiscal_year_end_month = 13;
         assert_eq!(account(&a).unwrap_err().code(), "out_of_range");
+        a.fiscal_year_end_month = 12;
+        a.currency = serde_json::from_str("\"XYZ\"").unwrap();
+        let err = account(&a).unwrap_err();
+        assert_eq!((err.code(), err.field()), ("unknown_currency", "currency"));
     }
 
     #[test]

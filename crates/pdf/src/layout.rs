@@ -526,7 +526,10 @@ impl<'f> Doc<'f> {
         pdf.with_pages(pages);
         let mut warnings = Vec::new();
         let mut lo = pdf.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
-        eprintln!("PRINTPDF WARNINGS {:?}", warnings.iter().take(5).collect::<Vec<_>>());
+        eprintln!(
+            "PRINTPDF WARNINGS {:?}",
+            warnings.iter().take(5).collect::<Vec<_>>()
+        );
         compress_streams(&mut lo)?;
         let mut bytes = Vec::new();
         lo.save_to(&mut bytes)
@@ -551,7 +554,7 @@ fn compress_streams(doc: &mut lopdf::Document) -> Result<(), PdfError> {
             if stream.dict.get(b"Filter").is_ok() {
                 continue;
             }
-            let mut enc = ZlibEncoder::new(Vec::new(), Compression::new(9));
+            let mut enc = ZlibEncoder::new(Vec::new(), Compression::new(6));
             enc.write_all(&stream.content)
                 .and_then(|_| enc.finish())
                 .map(|c| {

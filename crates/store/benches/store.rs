@@ -161,6 +161,10 @@ fn sqlite(value_bytes: usize) -> Sqlite {
 impl Sqlite {
     fn run(&mut self) {
         self.n += 1;
+        // A different value every time: SQLite skips writing a row that did not change, and
+        // then has nothing to sync.
+        let stamp = format!("{:020}", self.n);
+        self.value.replace_range(..stamp.len(), &stamp);
         let key = (self.n % 64).to_be_bytes();
         self.conn
             .prepare_cached(
@@ -207,7 +211,9 @@ impl Floor {
 
 /// The size of one edit's JSON, so the SQLite row is the same size.
 fn edit_bytes(s: &LargeStore) -> usize {
-    serde_json::to_vec(&s.l.content.buying_centers[0]).unwrap().len()
+    serde_json::to_vec(&s.l.content.buying_centers[0])
+        .unwrap()
+        .len()
         + serde_json::to_vec(&s.summary).unwrap().len()
 }
 
@@ -244,16 +250,25 @@ fn benches(c: &mut Criterion) {
         let mut lite = sqlite(bytes);
         let mut fl = floor();
         let rows = [
-            ("durable_edit", percentiles("durable_edit", 2000, || edit.run())),
+            (
+                "durable_edit",
+                percentiles("durable_edit", 2000, || edit.run()),
+            ),
             (
                 "sqlite_wal_full_edit",
                 percentiles("sqlite_wal_full_edit", 2000, || lite.run()),
             ),
-            ("fdatasync_2k", percentiles("fdatasync_2k", 2000, || fl.run())),
+            (
+                "fdatasync_2k",
+                percentiles("fdatasync_2k", 2000, || fl.run()),
+            ),
         ];
         let json = serde_json::json!(rows
             .iter()
-            .map(|(n, (p50, p99))| (n.to_string(), serde_json::json!({"p50_us": p50, "p99_us": p99})))
+            .map(|(n, (p50, p99))| (
+                n.to_string(),
+                serde_json::json!({"p50_us": p50, "p99_us": p99})
+            ))
             .collect::<serde_json::Map<_, _>>());
         let out = target_dir().join("criterion");
         std::fs::create_dir_all(&out).unwrap();
@@ -304,7 +319,9 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.sample_size(10).measurement_time(Duration::from_secs(10));
-    g.bench_function("export_10k", |b| b.iter(|| black_box(store.export().unwrap())));
+    g.bench_function("export_10k", |b| {
+        b.iter(|| black_box(store.export().unwrap()))
+    });
     let small = portfolio(1_000);
     g.bench_function("import_1k", |b| {
         b.iter_batched(

@@ -27,6 +27,8 @@ export interface TimelineInput {
   /** Dates the months must cover besides the bars (the plan period, today). */
   cover: ReadonlyArray<string | null | undefined>;
   today: string;
+  /** The plan period: the months outside it are shaded. */
+  period?: { from: string; to: string };
 }
 
 /** Month width when the space is unknown (tests, first paint). */

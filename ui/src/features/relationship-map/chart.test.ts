@@ -209,12 +209,21 @@ describe('renderChart', () => {
     expect(viewport.getAttribute('transform')).toContain('scale(1.25)');
   });
 
-  it('shows only large names when zoomed far out', () => {
+  it('drops detail as it zooms out: full cards, then large names, then attitude shapes', () => {
     const view = bigView(150);
+    const lod = (k: number) => {
+      const { svg } = mount({ view, layout: view.org_chart, transform: { k, tx: 0, ty: 0 } });
+      return ['rm-zoom-far', 'rm-zoom-tiny'].filter((c) => svg.classList.contains(c)).join(' ');
+    };
+    expect(lod(1)).toBe('');
+    expect(lod(0.4)).toBe('rm-zoom-far');
+    expect(lod(0.2)).toBe('rm-zoom-tiny');
+    // Fitting 150 people to an 800 x 600 stage zooms far out; the zoom label says how far.
     const { handle, svg } = mount({ view, layout: view.org_chart });
     handle.fit();
-    expect(handle.transform().k).toBeLessThan(0.55);
-    expect(svg.classList.contains('rm-zoom-far')).toBe(true);
+    expect(handle.transform().k).toBeLessThan(0.3);
+    expect(svg.classList.contains('rm-zoom-tiny')).toBe(true);
+    expect(handle.element.querySelector('.rm-zoom-level')?.textContent).toBe(`${Math.round(handle.transform().k * 100)}%`);
   });
 
   it('zooms with ctrl+wheel at the pointer and pans with the plain wheel', () => {

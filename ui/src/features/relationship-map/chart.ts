@@ -35,6 +35,8 @@ export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 3;
 /** Below this zoom, cards show only the name, large, so a 150-person chart stays readable. */
 export const FAR_ZOOM = 0.55;
+/** Below this, even a large name is a smudge: cards show their attitude shape only. */
+export const TINY_ZOOM = 0.3;
 const FIT_PADDING = 24;
 /** A first view fits the whole chart only when cards stay readable at that zoom. */
 const READABLE_ZOOM = 0.6;
@@ -271,7 +273,8 @@ export function refineTexts(svg: SVGSVGElement, cardWidth: number): void {
   const probe = svg.querySelector<SVGTextElement>('.rm-near text');
   if (!probe || typeof probe.getComputedTextLength !== 'function') return;
   const far = svg.classList.contains('rm-zoom-far');
-  svg.classList.remove('rm-zoom-far');
+  const tiny = svg.classList.contains('rm-zoom-tiny');
+  svg.classList.remove('rm-zoom-far', 'rm-zoom-tiny');
   try {
     if (probe.getComputedTextLength() === 0) return; // not laid out (hidden)
     for (const card of Array.from(svg.querySelectorAll('.rm-nodes > .rm-card'))) {
@@ -291,6 +294,7 @@ export function refineTexts(svg: SVGSVGElement, cardWidth: number): void {
     }
   } finally {
     if (far) svg.classList.add('rm-zoom-far');
+    if (tiny) svg.classList.add('rm-zoom-tiny');
   }
 }
 
@@ -352,6 +356,8 @@ function card(view: PlanView, c: Contact, x: number, y: number, layout: OrgLayou
       s('g', { transform: `translate(${pad + 8} ${ch / 2})` }, attitudeShape(c.attitude, 16)),
       s('text', { class: 'rm-far-name', x: pad + 22, y: ch / 2 + 9 }, fitText(c.name, cw - pad - 30, 26, true)),
     ),
+    // Zoomed out so far that no name could be read: the attitude's shape, large.
+    s('g', { class: 'rm-tiny', transform: `translate(${cw / 2 + 4} ${ch / 2})` }, attitudeShape(c.attitude, 40)),
     gaps.length
       ? s(
           'g',
@@ -527,7 +533,8 @@ export function renderChart(o: ChartOptions): ChartHandle {
 
   const apply = () => {
     viewport.setAttribute('transform', `translate(${r(t.tx)} ${r(t.ty)}) scale(${Math.round(t.k * 1000) / 1000})`);
-    svg.classList.toggle('rm-zoom-far', t.k < FAR_ZOOM);
+    svg.classList.toggle('rm-zoom-far', t.k < FAR_ZOOM && t.k >= TINY_ZOOM);
+    svg.classList.toggle('rm-zoom-tiny', t.k < TINY_ZOOM);
     zoomLabel.textContent = `${Math.round(t.k * 100)}%`;
     o.onTransform({ ...t });
   };

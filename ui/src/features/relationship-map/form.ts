@@ -256,13 +256,13 @@ export function renderContactPanel(o: PanelOptions): HTMLElement {
       h('div', { class: 'hint' }, 'Matrix organisations: people they also answer to.'),
     ),
     h('div', { class: 'rm-dotted-chips' }, dottedList),
+    field('Buying role', role, 'role'),
     h(
       'div',
       { class: 'rm-form-row' },
-      field('Buying role', role, 'role'),
       field('Influence', influence, 'influence'),
+      field('Attitude toward us', attitude, 'attitude'),
     ),
-    field('Attitude toward us', attitude, 'attitude'),
     h(
       'fieldset',
       { class: 'rm-fieldset' },
