@@ -1,6 +1,7 @@
 // Segmentation and portfolio insights, end to end: with the sample plan loaded (headless CLI,
 // twice, so the chart has company), create an account in the UI, score it into Tier 1b (need
-// and value high, behavior low) with the buttons and the keyboard, accept a suggested score on
+// and value high, behavior low) with the buttons and the keyboard, score a Tier 2 and a Tier 3
+// account too, accept a suggested score on
 // the sample account, change a threshold on the Insights page and see the account move tier,
 // see a refused threshold at its field, and open a plan from the hot-spot chart.
 import { after, before, describe, it } from 'node:test';
@@ -115,6 +116,28 @@ describe('segmentation and insights', () => {
     await screenshot(driver, '70-segmentation-tier1b');
   });
 
+  it('scores two more accounts (Tier 2 and Tier 3) so the chart has every region in use', async () => {
+    for (const [name, scores] of [
+      ['Middle Ground GmbH', { need: [3, 3, 2], value: [3, 2, 3], behavior: [4, 5, 4] }],
+      ['Low Fit AG', { need: [1, 2, 1], value: [2, 1, 1], behavior: [3, 3, 2] }],
+    ]) {
+      await driver.findElement(By.css('.nav-portfolio')).click();
+      await waitFor(driver, '.portfolio-table tbody tr.row');
+      await clickButton(driver, 'New account');
+      await (await driver.findElement(By.css('input[name="account-name"]'))).sendKeys(name, Key.ENTER);
+      await waitForText(driver, '.page-header h1', 'Overview');
+      const plan = (await driver.getCurrentUrl()).match(/#\/plan\/([^/]+)\//)[1];
+      await driver.executeScript('location.hash = arguments[0]', `#/plan/${plan}/segmentation`);
+      await waitFor(driver, '.seg-criterion');
+      for (const dim of ['need', 'value', 'behavior']) {
+        for (let i = 0; i < 3; i++) await (await scoreButton(driver, dim, i, scores[dim][i])).click();
+      }
+      assert.match(await waitSaved(driver), /^Saved/);
+      await driver.wait(async () => (await textOf(driver, '.seg-tier-badge')) !== 'Unscored', 15000);
+    }
+    assert.equal(await textOf(driver, '.seg-tier-badge'), 'Tier 3');
+  });
+
   it('shows the back end’s suggestions on the sample account and accepts one', async () => {
     await driver.executeScript('location.hash = arguments[0]', `#/plan/${samplePlan}/segmentation`);
     await waitFor(driver, '.seg-accept, .seg-suggestion .badge');
@@ -135,9 +158,11 @@ describe('segmentation and insights', () => {
     await driver.findElement(By.css('.nav-insights')).click();
     await waitFor(driver, '.hotspot-chart circle.hs-dot');
     const dots = await driver.findElements(By.css('.hotspot-chart circle.hs-dot'));
-    assert.equal(dots.length, 3);
+    assert.equal(dots.length, 5);
     assert.equal(await tierCount(driver, 'tier1b'), '1');
     assert.equal(await tierCount(driver, 'tier1a'), '2');
+    assert.equal(await tierCount(driver, 'tier2'), '1');
+    assert.equal(await tierCount(driver, 'tier3'), '1');
     for (const css of ['.stages-card', '.renewals-card', '.triggers-card', '.seg-weights-card']) await waitFor(driver, css);
     assert.equal(await driver.executeScript('return window.__pwned ?? null'), null);
     assert.equal((await driver.findElements(By.css('img[src="x"], .insights b'))).length, 0);
@@ -145,9 +170,7 @@ describe('segmentation and insights', () => {
     await scrollTo(driver, '.tiers-card');
     await screenshot(driver, '70-insights-tiers');
     await scrollTo(driver, '.insights-pair');
-    await screenshot(driver, '70-insights-stages-renewals');
-    await scrollTo(driver, '.triggers-card');
-    await screenshot(driver, '70-insights-triggers');
+    await screenshot(driver, '70-insights-renewals-triggers');
   });
 
   it('computes the new business a growth target needs from the churn', async () => {
@@ -185,10 +208,11 @@ describe('segmentation and insights', () => {
     assert.equal(await tierCount(driver, 'tier1a'), '3');
     await screenshot(driver, '70-insights-moved');
 
-    // a weight profile with one click: need counts double
-    await driver.findElement(By.css('button[aria-label="Apply profile Growth offerings: need ×2"]')).click();
+    // a weight profile with one click: growth-area alignment and total opportunity count double
+    await driver.findElement(By.css('button[aria-label="Apply profile Growth offerings: need for our growth areas ×2"]')).click();
     await waitForText(driver, '.seg-apply-status', 'changed tier');
-    assert.equal(await driver.executeScript('return document.querySelector(\'input[name="weight-need-0"]\').value'), '2');
+    assert.equal(await driver.executeScript('return document.querySelector(\'input[name="weight-need-1"]\').value'), '2');
+    await screenshot(driver, '70-insights-profile');
 
     // and back to the defaults
     await clickButton(driver, 'Fill in the defaults');

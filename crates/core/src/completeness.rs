@@ -64,10 +64,7 @@ pub struct Completeness {
     pub items: Vec<CompletenessItem>,
 }
 
-fn names_lacking<'a>(
-    content: &'a PlanContent,
-    lacks: impl Fn(&BuyingCenter) -> bool,
-) -> Vec<&'a str> {
+fn names_lacking(content: &PlanContent, lacks: impl Fn(&BuyingCenter) -> bool) -> Vec<&str> {
     content
         .buying_centers
         .iter()

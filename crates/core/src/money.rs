@@ -96,7 +96,7 @@ impl Currency {
         let mut grouped = String::new();
         let whole_str = whole.to_string();
         for (i, ch) in whole_str.chars().enumerate() {
-            if i > 0 && (whole_str.len() - i) % 3 == 0 {
+            if i > 0 && (whole_str.len() - i).is_multiple_of(3) {
                 grouped.push(',');
             }
             grouped.push(ch);

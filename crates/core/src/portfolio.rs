@@ -171,7 +171,7 @@ pub fn stage_moves(accounts: &[Account], today: NaiveDate) -> Vec<StageMove> {
                 })
         })
         .collect();
-    out.sort_by(|a, b| b.change.date.cmp(&a.change.date));
+    out.sort_by_key(|m| std::cmp::Reverse(m.change.date));
     out
 }
 

@@ -249,13 +249,17 @@ mod tests {
     #[test]
     fn weights_and_thresholds_are_checked() {
         assert!(validate_weights(&Weights::default()).is_ok());
-        let mut w = Weights::default();
-        w.need = vec![0.0; 3];
+        let mut w = Weights {
+            need: vec![0.0; 3],
+            ..Weights::default()
+        };
         assert!(validate_weights(&w).is_err());
         w.need = vec![-1.0, 1.0, 1.0];
         assert!(validate_weights(&w).is_err());
-        let mut t = Thresholds::default();
-        t.tier2 = 5.5;
+        let t = Thresholds {
+            tier2: 5.5,
+            ..Thresholds::default()
+        };
         assert!(validate_thresholds(&t).is_err());
     }
 

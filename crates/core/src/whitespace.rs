@@ -269,144 +269,6 @@ pub fn analyse(content: &PlanContent, offerings: &[Offering]) -> WhiteSpace {
     WhiteSpace { cells, plays }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use uuid::Uuid;
-
-    fn cell(bc: Id, off: Id, status: CellStatus, u: u8, c: u8, rev: i64) -> WhiteSpaceCell {
-        WhiteSpaceCell {
-            id: Uuid::new_v4(),
-            buying_center_id: bc,
-            offering_id: off,
-            status,
-            value_to_us: Some(u),
-            value_to_customer: Some(c),
-            value_to_us_rationale: String::new(),
-            value_to_customer_rationale: String::new(),
-            estimated_revenue: Money(rev),
-            competitor: String::new(),
-            blocked_reason: String::new(),
-        }
-    }
-
-    fn opp(bc: Id, off: Id, status: OpportunityStatus) -> Opportunity {
-        Opportunity {
-            id: Uuid::new_v4(),
-            name: "o".into(),
-            buying_center_id: bc,
-            offering_id: Some(off),
-            amount: Money(10),
-            stage: OpportunityStage::Qualify,
-            probability_pct: 50,
-            close_on: None,
-            status,
-        }
-    }
-
-    #[test]
-    fn score_is_the_product() {
-        assert_eq!(mutual_value_score(Some(5), Some(5)), Some(25));
-        assert_eq!(mutual_value_score(Some(1), Some(1)), Some(1));
-        assert_eq!(mutual_value_score(Some(3), None), None);
-    }
-
-    #[test]
-    fn exactly_four_counts_as_high() {
-        assert_eq!(quadrant(4, 4), Quadrant::Pursue);
-        assert_eq!(quadrant(4, 3), Quadrant::DontForceFit);
-        assert_eq!(quadrant(3, 4), Quadrant::Nurture);
-        assert_eq!(quadrant(3, 3), Quadrant::Deprioritize);
-        assert_eq!(quadrant(5, 1), Quadrant::DontForceFit);
-    }
-
-    #[test]
-    fn status_follows_opportunities() {
-        let (bc, off) = (Uuid::new_v4(), Uuid::new_v4());
-        let c = cell(bc, off, CellStatus::Open, 3, 3, 0);
-        assert_eq!(effective_status(&c, &[]), CellStatus::Open);
-        let open = opp(bc, off, OpportunityStatus::Open);
-        assert_eq!(
-            effective_status(&c, &[open.clone()]),
-            CellStatus::InPipeline
-        );
-        let won = opp(bc, off, OpportunityStatus::Won);
-        assert_eq!(effective_status(&c, &[open, won]), CellStatus::Installed);
-        let lost = opp(bc, off, OpportunityStatus::Lost);
-        assert_eq!(effective_status(&c, &[lost]), CellStatus::Open);
-        // Another cell's opportunity does not count.
-        let other = opp(Uuid::new_v4(), off, OpportunityStatus::Won);
-        assert_eq!(effective_status(&c, &[other]), CellStatus::Open);
-    }
-
-    fn named(content: &mut PlanContent, name: &str) -> Id {
-        let id = Uuid::new_v4();
-        content.buying_centers.push(BuyingCenter {
-            id,
-            name: name.into(),
-            description: String::new(),
-            total_wallet: Money(0),
-            our_revenue: Money(0),
-            sales_goal: Money(0),
-            target_share_pct: None,
-            relationship_status: RelationshipStatus::None,
-            initiative_ids: vec![],
-            competitors: vec![],
-            position: content.buying_centers.len() as u32,
-        });
-        id
-    }
-
-    #[test]
-    fn ranking_orders_by_score_then_revenue_and_skips_inactionable() {
-        let mut content = PlanContent::default();
-        let (a, b) = (named(&mut content, "A"), named(&mut content, "B"));
-        let (x, y) = (Uuid::new_v4(), Uuid::new_v4());
-        content.cells = vec![
-            cell(a, x, CellStatus::Installed, 5, 5, 900),
-            cell(a, y, CellStatus::Open, 4, 4, 100),
-            cell(b, x, CellStatus::Competitor, 4, 4, 500),
-            cell(b, y, CellStatus::Blocked, 5, 5, 999),
-        ];
-        let ws = analyse(&content, &[]);
-        assert_eq!(ws.plays.len(), 2);
-        assert_eq!(ws.plays[0].estimated_revenue, Money(500));
-        assert_eq!(ws.plays[0].kind, PlayKind::CrossSell);
-        assert_eq!(ws.plays[1].kind, PlayKind::UpSell);
-        assert_eq!(ws.plays[1].mutual_value_score, 16);
-    }
-
-    #[test]
-    fn ties_are_broken_stably_by_table_order() {
-        let mut content = PlanContent::default();
-        let (a, b) = (named(&mut content, "Alpha"), named(&mut content, "Beta"));
-        let x = Uuid::new_v4();
-        content.cells = vec![
-            cell(b, x, CellStatus::Open, 3, 3, 100),
-            cell(a, x, CellStatus::Open, 3, 3, 100),
-        ];
-        let ws = analyse(&content, &[]);
-        assert_eq!(ws.plays[0].buying_center, "Alpha");
-        content.cells.reverse();
-        assert_eq!(analyse(&content, &[]).plays[0].buying_center, "Alpha");
-    }
-
-    #[test]
-    fn warnings_for_installed_without_revenue_and_unnamed_competitor() {
-        let c = cell(
-            Uuid::new_v4(),
-            Uuid::new_v4(),
-            CellStatus::Installed,
-            1,
-            1,
-            0,
-        );
-        assert_eq!(cell_warnings(&c, CellStatus::Installed).len(), 1);
-        assert_eq!(cell_warnings(&c, CellStatus::Competitor).len(), 1);
-        assert!(cell_warnings(&c, CellStatus::Open).is_empty());
-    }
-}
-
 /// The letter a status prints as, so the matrix reads in greyscale.
 pub fn status_letter(s: CellStatus) -> &'static str {
     match s {
@@ -499,4 +361,142 @@ pub fn export_rows(view: &crate::view::PlanView) -> Vec<Vec<String>> {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn cell(bc: Id, off: Id, status: CellStatus, u: u8, c: u8, rev: i64) -> WhiteSpaceCell {
+        WhiteSpaceCell {
+            id: Uuid::new_v4(),
+            buying_center_id: bc,
+            offering_id: off,
+            status,
+            value_to_us: Some(u),
+            value_to_customer: Some(c),
+            value_to_us_rationale: String::new(),
+            value_to_customer_rationale: String::new(),
+            estimated_revenue: Money(rev),
+            competitor: String::new(),
+            blocked_reason: String::new(),
+        }
+    }
+
+    fn opp(bc: Id, off: Id, status: OpportunityStatus) -> Opportunity {
+        Opportunity {
+            id: Uuid::new_v4(),
+            name: "o".into(),
+            buying_center_id: bc,
+            offering_id: Some(off),
+            amount: Money(10),
+            stage: OpportunityStage::Qualify,
+            probability_pct: 50,
+            close_on: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn score_is_the_product() {
+        assert_eq!(mutual_value_score(Some(5), Some(5)), Some(25));
+        assert_eq!(mutual_value_score(Some(1), Some(1)), Some(1));
+        assert_eq!(mutual_value_score(Some(3), None), None);
+    }
+
+    #[test]
+    fn exactly_four_counts_as_high() {
+        assert_eq!(quadrant(4, 4), Quadrant::Pursue);
+        assert_eq!(quadrant(4, 3), Quadrant::DontForceFit);
+        assert_eq!(quadrant(3, 4), Quadrant::Nurture);
+        assert_eq!(quadrant(3, 3), Quadrant::Deprioritize);
+        assert_eq!(quadrant(5, 1), Quadrant::DontForceFit);
+    }
+
+    #[test]
+    fn status_follows_opportunities() {
+        let (bc, off) = (Uuid::new_v4(), Uuid::new_v4());
+        let c = cell(bc, off, CellStatus::Open, 3, 3, 0);
+        assert_eq!(effective_status(&c, &[]), CellStatus::Open);
+        let open = opp(bc, off, OpportunityStatus::Open);
+        assert_eq!(
+            effective_status(&c, std::slice::from_ref(&open)),
+            CellStatus::InPipeline
+        );
+        let won = opp(bc, off, OpportunityStatus::Won);
+        assert_eq!(effective_status(&c, &[open, won]), CellStatus::Installed);
+        let lost = opp(bc, off, OpportunityStatus::Lost);
+        assert_eq!(effective_status(&c, &[lost]), CellStatus::Open);
+        // Another cell's opportunity does not count.
+        let other = opp(Uuid::new_v4(), off, OpportunityStatus::Won);
+        assert_eq!(effective_status(&c, &[other]), CellStatus::Open);
+    }
+
+    fn named(content: &mut PlanContent, name: &str) -> Id {
+        let id = Uuid::new_v4();
+        content.buying_centers.push(BuyingCenter {
+            id,
+            name: name.into(),
+            description: String::new(),
+            total_wallet: Money(0),
+            our_revenue: Money(0),
+            sales_goal: Money(0),
+            target_share_pct: None,
+            relationship_status: RelationshipStatus::None,
+            initiative_ids: vec![],
+            competitors: vec![],
+            position: content.buying_centers.len() as u32,
+        });
+        id
+    }
+
+    #[test]
+    fn ranking_orders_by_score_then_revenue_and_skips_inactionable() {
+        let mut content = PlanContent::default();
+        let (a, b) = (named(&mut content, "A"), named(&mut content, "B"));
+        let (x, y) = (Uuid::new_v4(), Uuid::new_v4());
+        content.cells = vec![
+            cell(a, x, CellStatus::Installed, 5, 5, 900),
+            cell(a, y, CellStatus::Open, 4, 4, 100),
+            cell(b, x, CellStatus::Competitor, 4, 4, 500),
+            cell(b, y, CellStatus::Blocked, 5, 5, 999),
+        ];
+        let ws = analyse(&content, &[]);
+        assert_eq!(ws.plays.len(), 2);
+        assert_eq!(ws.plays[0].estimated_revenue, Money(500));
+        assert_eq!(ws.plays[0].kind, PlayKind::CrossSell);
+        assert_eq!(ws.plays[1].kind, PlayKind::UpSell);
+        assert_eq!(ws.plays[1].mutual_value_score, 16);
+    }
+
+    #[test]
+    fn ties_are_broken_stably_by_table_order() {
+        let mut content = PlanContent::default();
+        let (a, b) = (named(&mut content, "Alpha"), named(&mut content, "Beta"));
+        let x = Uuid::new_v4();
+        content.cells = vec![
+            cell(b, x, CellStatus::Open, 3, 3, 100),
+            cell(a, x, CellStatus::Open, 3, 3, 100),
+        ];
+        let ws = analyse(&content, &[]);
+        assert_eq!(ws.plays[0].buying_center, "Alpha");
+        content.cells.reverse();
+        assert_eq!(analyse(&content, &[]).plays[0].buying_center, "Alpha");
+    }
+
+    #[test]
+    fn warnings_for_installed_without_revenue_and_unnamed_competitor() {
+        let c = cell(
+            Uuid::new_v4(),
+            Uuid::new_v4(),
+            CellStatus::Installed,
+            1,
+            1,
+            0,
+        );
+        assert_eq!(cell_warnings(&c, CellStatus::Installed).len(), 1);
+        assert_eq!(cell_warnings(&c, CellStatus::Competitor).len(), 1);
+        assert!(cell_warnings(&c, CellStatus::Open).is_empty());
+    }
 }

@@ -14,7 +14,7 @@ impl Lcg {
     pub fn new(seed: u64) -> Lcg {
         Lcg(seed.wrapping_mul(6364136223846793005).wrapping_add(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
@@ -22,12 +22,12 @@ impl Lcg {
         self.0 >> 33
     }
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.next_u64() % n.max(1)
     }
     pub fn uuid(&mut self) -> Uuid {
         Uuid::from_u64_pair(
-            self.next() << 31 ^ self.next(),
-            self.next() << 31 ^ self.next(),
+            self.next_u64() << 31 ^ self.next_u64(),
+            self.next_u64() << 31 ^ self.next_u64(),
         )
     }
 }
@@ -99,7 +99,7 @@ pub fn large_plan(seed: u64, today: NaiveDate) -> LargePlan {
         .collect();
     let mut c = PlanContent::default();
     for i in 0..30 {
-        let wallet = 1_000_000_00 + r.below(9_000_000_00) as i64;
+        let wallet = 100_000_000 + r.below(900_000_000) as i64;
         c.buying_centers.push(BuyingCenter {
             id: r.uuid(),
             name: format!("Buying center {i:02}"),
@@ -159,12 +159,12 @@ pub fn large_plan(seed: u64, today: NaiveDate) -> LargePlan {
         });
     }
     for b in 0..30 {
-        for o in 0..60 {
+        for (o, offering) in offerings.iter().enumerate() {
             if (b * 7 + o) % 3 == 0 {
                 c.cells.push(WhiteSpaceCell {
                     id: r.uuid(),
                     buying_center_id: c.buying_centers[b].id,
-                    offering_id: offerings[o].id,
+                    offering_id: offering.id,
                     status: CellStatus::ALL[(b + o) % 6],
                     value_to_us: Some(1 + r.below(5) as u8),
                     value_to_customer: Some(1 + r.below(5) as u8),
@@ -282,7 +282,7 @@ pub fn portfolio_account(r: &mut Lcg, i: usize, today: NaiveDate) -> (Account, P
     };
     let mut c = PlanContent::default();
     for b in 0..3 {
-        let wallet = 100_000_00 + r.below(10_000_000_00) as i64;
+        let wallet = 10_000_000 + r.below(1_000_000_000) as i64;
         c.buying_centers.push(BuyingCenter {
             id: r.uuid(),
             name: format!("BC {b}"),

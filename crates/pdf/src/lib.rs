@@ -184,7 +184,6 @@ fn render_with(
     options: &Options,
     fonts: fonts::Fonts,
 ) -> Result<Rendered, PdfError> {
-    let t0 = std::time::Instant::now();
     let mut doc = layout::Doc::new(&fonts, options.paper);
     let ctx = sections::Ctx::new(view, options);
     match options.document {
@@ -197,9 +196,7 @@ fn render_with(
     doc.finish(&ctx.header_left(), options.generated_on);
     let pages = doc.page_count();
     let title = format!("{} - {} account plan", view.account.name, view.plan.period);
-    let t1 = t0.elapsed();
     let bytes = doc.into_pdf(&title, options.creation_epoch)?;
-    eprintln!("TIMING layout {:?} save {:?}", t1, t0.elapsed() - t1);
     let mut warnings = fonts.warnings();
     warnings.sort();
     warnings.dedup();

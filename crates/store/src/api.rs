@@ -78,10 +78,41 @@ impl Store {
 
     // ----- accounts -----
 
-    /// The portfolio list. Reads only the summary tree (one small record per account), so it
-    /// never touches a plan: 10,000 accounts list in a few milliseconds.
+    /// The portfolio list, in account-id order. Reads only the summary tree (one small record
+    /// per account) and never a plan.
+    ///
+    /// Decoding 10,000 summaries (~10 MB of JSON) costs ~30 ms on this machine, most of the
+    /// 50 ms budget, so the first call keeps the decoded summaries in memory and later calls
+    /// return a copy (~10 ms for 10,000). Every write goes through `commit`, which updates the
+    /// copy from the very bytes it wrote, under the writer lock, so it cannot go stale.
     pub fn summaries(&self) -> Result<Vec<AccountSummary>> {
-        self.values(T::Summaries, "account summary")
+        if let Some(cache) = self
+            .summary_cache
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+        {
+            return Ok(cache.values().cloned().collect());
+        }
+        // Fill under the writer lock: no commit can slip in between reading the tree and
+        // installing the copy. (Lock order: writer, then cache; `commit` does the same.)
+        let _w = self.writer();
+        let mut cache = self
+            .summary_cache
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        if cache.is_none() {
+            let mut map = std::collections::BTreeMap::new();
+            for kv in self.tree(T::Summaries).iter() {
+                let (k, v) = kv.map_err(from_sled)?;
+                map.insert(k.to_vec(), decode::<AccountSummary>(&v, "account summary")?);
+            }
+            *cache = Some(map);
+        }
+        Ok(cache
+            .as_ref()
+            .map(|c| c.values().cloned().collect())
+            .unwrap_or_default())
     }
 
     pub fn account(&self, id: Id) -> Result<Option<Account>> {

@@ -7,12 +7,14 @@ use crate::fsio::{self, copy_dir, fingerprint, non_empty_dir, remove_temp_files}
 use crate::keys::{record_hash, Meta, META_KEY, META_TREE, T};
 use crate::manifest::{self, Manifest, MANIFEST_FILE};
 use crate::migrate::SCHEMA_VERSION;
+use planner_core::view::AccountSummary;
 use serde::Serialize;
 use sled::transaction::{TransactionError, Transactional};
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant};
 
 pub(crate) const DB_DIR: &str = "db";
@@ -35,6 +37,9 @@ pub struct Store {
     /// `None` only while closing.
     pub(crate) inner: Option<Inner>,
     pub(crate) writer: Mutex<Writer>,
+    /// Decoded account summaries by key, filled by the first `summaries()` call and kept in
+    /// step by `commit` (see `summaries`).
+    pub(crate) summary_cache: RwLock<Option<BTreeMap<Vec<u8>, AccountSummary>>>,
     /// Our flock on `store.lock`, held for the store's life (released when the file closes).
     _lock: File,
 }
@@ -182,6 +187,7 @@ impl Store {
                 meta,
                 last_manifest: None,
             }),
+            summary_cache: RwLock::new(None),
             _lock: lock,
         };
         {
@@ -270,6 +276,7 @@ impl Store {
             TransactionError::Storage(e) => from_sled(e),
         })?;
         w.meta = next;
+        self.update_summary_cache(ops);
         inner.db.flush().map_err(from_sled)?;
         if w.last_manifest
             .is_none_or(|t| t.elapsed() >= MANIFEST_INTERVAL)
@@ -279,6 +286,34 @@ impl Store {
             let _ = self.write_manifest(w);
         }
         Ok(next)
+    }
+
+    /// Bring the in-memory summaries in step with a committed transaction.
+    fn update_summary_cache(&self, ops: &Ops) {
+        let mut guard = self
+            .summary_cache
+            .write()
+            .unwrap_or_else(|p| p.into_inner());
+        let Some(cache) = guard.as_mut() else {
+            return;
+        };
+        for op in ops.0.iter().filter(|o| o.tree == T::Summaries) {
+            match &op.value {
+                Some(bytes) => match serde_json::from_slice::<AccountSummary>(bytes) {
+                    Ok(s) => {
+                        cache.insert(op.key.clone(), s);
+                    }
+                    Err(_) => {
+                        // Cannot happen (we serialised it); if it did, re-read next time.
+                        *guard = None;
+                        return;
+                    }
+                },
+                None => {
+                    cache.remove(&op.key);
+                }
+            }
+        }
     }
 
     /// Write the manifest for the current (flushed) state.

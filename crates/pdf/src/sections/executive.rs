@@ -35,15 +35,72 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         crate::text::paragraph(doc, "No coverage gaps.", Style::BODY, 0.0);
     }
     for g in gaps.iter().take(5) {
-        let text = format!("{}: {}", ctx.bc(g.buying_center_id), g.reason);
+        // Buying-center gaps already name it ("X has no champion"); people gaps do not.
+        let bc = ctx.bc(g.buying_center_id);
+        let text = if g.reason.contains(bc) {
+            g.reason.clone()
+        } else {
+            format!("{bc}: {}", g.reason)
+        };
         bullet(doc, &text, Style::BODY, 0.0, "•");
     }
     if gaps.len() > 5 {
         let more = format!("and {} more in Relationship map", gaps.len() - 5);
         crate::text::paragraph(doc, &more, Style::SMALL, 10.0);
     }
+    risks(doc, ctx);
     heading(doc, "Plan completeness", Style::H2, 60.0);
     completeness_bars(doc, ctx);
+}
+
+/// Dated risks besides coverage: overdue actions and renewals coming up within 90 days.
+fn risks(doc: &mut Doc, ctx: &Ctx) {
+    let v = ctx.view;
+    let mut lines = Vec::new();
+    let overdue: Vec<_> = v
+        .objectives
+        .iter()
+        .flat_map(|o| &o.strategies)
+        .flat_map(|s| &s.actions)
+        .filter(|a| a.overdue)
+        .collect();
+    if !overdue.is_empty() {
+        let first: Vec<String> = overdue
+            .iter()
+            .take(2)
+            .map(|a| format!("{} ({})", a.action.what, ctx.member(a.action.owner_id)))
+            .collect();
+        let more = if overdue.len() > 2 {
+            format!(" and {} more", overdue.len() - 2)
+        } else {
+            String::new()
+        };
+        lines.push(format!(
+            "{} overdue action{}: {}{}",
+            overdue.len(),
+            if overdue.len() == 1 { "" } else { "s" },
+            first.join("; "),
+            more
+        ));
+    }
+    for r in &v.account.renewals {
+        let days = (r.renewal_on - v.today).num_days();
+        if r.churned_on.is_none() && (0..=90).contains(&days) {
+            lines.push(format!(
+                "Renewal in {days} days ({}): {}, {}",
+                super::long_date(r.renewal_on),
+                r.description,
+                ctx.compact(r.annual_value)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    heading(doc, "Dates at risk", Style::H2, 30.0);
+    for l in lines.iter().take(4) {
+        bullet(doc, l, Style::BODY, 0.0, "•");
+    }
 }
 
 /// The headline numbers as tiles, `per_row` to a row.

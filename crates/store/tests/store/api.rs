@@ -136,7 +136,7 @@ fn apply_upserts_deletes_and_refreshes_the_summary_in_one_edit() {
     let f = fill(&store);
     let mut content = store.plan_content(f.plan.id).unwrap();
     let mut bc = content.buying_centers[0].clone();
-    bc.our_revenue = Money(bc.our_revenue.0 + 1_000_00);
+    bc.our_revenue = Money(bc.our_revenue.0 + 100_000);
     let gone = content.opportunities[0].clone();
     content.insert(PlanItem::BuyingCenter(bc.clone()));
     content.remove(ItemKind::Opportunity, gone.id);
@@ -383,4 +383,44 @@ fn messages_are_for_people() {
     };
     assert!(e.to_string().contains("newer version"));
     assert_eq!(e.code(), "newer_schema");
+}
+
+/// `summaries()` keeps a decoded copy after its first call; every kind of write must keep it
+/// in step with the tree (compared with a fresh store opened on a copy of the folder).
+#[test]
+fn the_summary_list_stays_in_step_with_every_write() {
+    let dir = tmp();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(store.summaries().unwrap().is_empty()); // fills the copy
+    let f = fill(&store);
+    let fresh_view = |store: &Store| {
+        let copy = tmp();
+        copy_dir(dir.path(), copy.path());
+        std::fs::remove_file(copy.path().join("store.lock")).ok();
+        let listed = store.summaries().unwrap();
+        let other = Store::open(copy.path()).unwrap();
+        assert_eq!(listed, other.summaries().unwrap());
+        listed
+    };
+    assert_eq!(fresh_view(&store).len(), 1);
+    let mut s = summarise(&f.account, Some((&f.plan, &f.content)));
+    s.name = "Renamed".into();
+    store
+        .apply(&Edit {
+            plan_id: f.plan.id,
+            summary: Some(s),
+            ..Edit::default()
+        })
+        .unwrap();
+    assert_eq!(fresh_view(&store)[0].name, "Renamed");
+    let deleted = store.delete_account(f.account.id).unwrap();
+    assert!(fresh_view(&store).is_empty());
+    store.restore_account(&deleted).unwrap();
+    assert_eq!(fresh_view(&store).len(), 1);
+    let other = Account::new("Second", today());
+    store.put_account(&other, &summarise(&other, None)).unwrap();
+    assert_eq!(fresh_view(&store).len(), 2);
+    let file = store.export().unwrap();
+    store.import(&file).unwrap();
+    assert_eq!(fresh_view(&store).len(), 2);
 }

@@ -34,7 +34,7 @@ fn delete_data_file(d: &Path) {
 fn replace_with_garbage(d: &Path) {
     let n = std::fs::metadata(db_file(d)).unwrap().len();
     let mut r = Lcg::new(42);
-    let garbage: Vec<u8> = (0..n).map(|_| r.next() as u8).collect();
+    let garbage: Vec<u8> = (0..n).map(|_| r.below(256) as u8).collect();
     std::fs::write(db_file(d), garbage).unwrap();
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EDGE_STYLE, buildChartSvg, legend, renderChart, type ChartOptions } from './chart';
+import { EDGE_STYLE, buildChartSvg, compactName, legend, renderChart, type ChartOptions } from './chart';
 import { EVIL, bigView, sampleView } from './fixtures';
 
 function cardAt(svg: Element, id: string): SVGGElement {
@@ -138,6 +138,15 @@ describe('buildChartSvg', () => {
     expect(svg.querySelectorAll('.rm-card')).toHaveLength(200);
     expect(edges(svg, 'reports_to')).toHaveLength(199);
     expect(ms).toBeLessThan(1500);
+  });
+});
+
+describe('compactName', () => {
+  it('keeps the initial and the last name for zoomed-out cards', () => {
+    expect(compactName('Henrik Vogel')).toBe('H. Vogel');
+    expect(compactName('Dr. Lena Brandt')).toBe('L. Brandt');
+    expect(compactName('Ирина Смирнова')).toBe('И. Смирнова');
+    expect(compactName('Cher')).toBe('Cher');
   });
 });
 

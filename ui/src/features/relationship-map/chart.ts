@@ -235,20 +235,39 @@ function fitted(
   fontPx: number,
   bold = false,
   anchor?: 'end',
+  /** A shorter form to try before cutting (e.g. "H. Vogel" for "Henrik Vogel"). */
+  alt?: string,
 ): SVGTextElement {
+  const est = fitText(text, maxPx, fontPx, bold);
+  const shown = est !== text && alt && fitText(alt, maxPx, fontPx, bold) === alt ? alt : est;
   return s(
     'text',
-    { class: `${cls} rm-fit`, x, y, 'text-anchor': anchor, 'data-full': text, 'data-max': maxPx },
-    fitText(text, maxPx, fontPx, bold),
+    { class: `${cls} rm-fit`, x, y, 'text-anchor': anchor, 'data-full': text, 'data-alt': alt, 'data-max': maxPx },
+    shown,
   );
 }
 
-/** Cuts `el` to the longest prefix of its full text that measures at most `max` px. */
+/** "Henrik Vogel" -> "H. Vogel"; "Dr. Lena Brandt" -> "L. Brandt". */
+export function compactName(name: string): string {
+  const parts = name.trim().split(/\s+/).filter((p) => !/^(dr|prof|mr|mrs|ms)\.?$/i.test(p));
+  if (parts.length < 2) return name.trim();
+  return `${Array.from(parts[0] ?? '')[0] ?? ''}. ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Sets `el` to its full text if that measures at most `max` px, else its shorter form if that
+ * fits, else the longest prefix of the full text that fits, with an ellipsis.
+ */
 function cutToWidth(el: SVGTextElement, max: number): void {
   const full = el.getAttribute('data-full') ?? '';
+  const alt = el.getAttribute('data-alt');
   const chars = Array.from(full);
   el.textContent = full;
   if (el.getComputedTextLength() <= max) return;
+  if (alt) {
+    el.textContent = alt;
+    if (el.getComputedTextLength() <= max) return;
+  }
   let lo = 1;
   let hi = chars.length - 1;
   let best = 1;
@@ -275,6 +294,7 @@ export function refineTexts(svg: SVGSVGElement, cardWidth: number): void {
   const far = svg.classList.contains('rm-zoom-far');
   const tiny = svg.classList.contains('rm-zoom-tiny');
   svg.classList.remove('rm-zoom-far', 'rm-zoom-tiny');
+  svg.classList.add('rm-measure'); // shows the zoomed-out names too, so they can be measured
   try {
     if (probe.getComputedTextLength() === 0) return; // not laid out (hidden)
     for (const card of Array.from(svg.querySelectorAll('.rm-nodes > .rm-card'))) {
@@ -293,6 +313,7 @@ export function refineTexts(svg: SVGSVGElement, cardWidth: number): void {
       }
     }
   } finally {
+    svg.classList.remove('rm-measure');
     if (far) svg.classList.add('rm-zoom-far');
     if (tiny) svg.classList.add('rm-zoom-tiny');
   }
@@ -353,17 +374,23 @@ function card(view: PlanView, c: Contact, x: number, y: number, layout: OrgLayou
     s(
       'g',
       { class: 'rm-far' },
-      s('g', { transform: `translate(${pad + 8} ${ch / 2})` }, attitudeShape(c.attitude, 16)),
-      s('text', { class: 'rm-far-name', x: pad + 22, y: ch / 2 + 9 }, fitText(c.name, cw - pad - 30, 26, true)),
+      s('g', { transform: `translate(17 ${ch / 2})` }, attitudeShape(c.attitude, 16)),
+      fitted('rm-far-name', 29, ch / 2 + 8, c.name, cw - 29 - 6, 22, true, undefined, compactName(c.name)),
     ),
     // Zoomed out so far that no name could be read: the attitude's shape, large.
     s('g', { class: 'rm-tiny', transform: `translate(${cw / 2 + 4} ${ch / 2})` }, attitudeShape(c.attitude, 40)),
     gaps.length
-      ? s(
+      ? // Anchored at its top-right corner, so the larger badge of a zoomed-out chart grows
+        // inwards (CSS scales the inner group; the outer one keeps the position).
+        s(
           'g',
-          { class: 'rm-gap-badge', transform: `translate(${cw - 44} -9)` },
-          s('rect', { width: 50, height: 20, rx: 10, fill: '#fff3cd', stroke: '#c77700', 'stroke-width': 1.2 }),
-          s('text', { x: 25, y: 14.5, 'text-anchor': 'middle' }, `⚠ ${gaps.length}`),
+          { class: 'rm-gap-badge', transform: `translate(${cw + 6} -9)` },
+          s(
+            'g',
+            { class: 'rm-gap-badge-in' },
+            s('rect', { x: -50, width: 50, height: 20, rx: 10, fill: '#fff3cd', stroke: '#c77700', 'stroke-width': 1.2 }),
+            s('text', { x: -25, y: 14.5, 'text-anchor': 'middle' }, `⚠ ${gaps.length}`),
+          ),
         )
       : null,
   );

@@ -132,6 +132,12 @@ describe('hot-spot chart', () => {
     const spots = new Set(dots.map((d) => `${d.cx.toFixed(1)},${d.cy.toFixed(1)}`));
     expect(spots.size).toBe(3);
     for (const d of dots) expect(Math.hypot(d.cx - xOf(3), d.cy - yOf(3))).toBeLessThan(30);
+    // a crowd spreads on a spiral that stays near its point (under half a 1/3-score step)
+    const crowd = layoutDots(Array.from({ length: 40 }, (_, i) => row({ name: `c${i}`, need: 2, value: 4 })));
+    expect(new Set(crowd.map((d) => `${d.cx.toFixed(1)},${d.cy.toFixed(1)}`)).size).toBe(40);
+    const step = xOf(2 + 1 / 3) - xOf(2);
+    for (const d of crowd) expect(Math.hypot(d.cx - xOf(2), d.cy - yOf(4))).toBeLessThan(step / 2);
+    expect(crowd.every((d) => d.need === 2 && d.value === 4)).toBe(true);
   });
 
   it('sizes by the square root of the wallet', () => {

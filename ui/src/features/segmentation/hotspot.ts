@@ -5,8 +5,8 @@
 // delegated click handler, no per-dot listeners).
 import type { PortfolioRow } from '../../ipc/bindings/PortfolioRow';
 import type { Thresholds } from '../../ipc/bindings/Thresholds';
-import { formatMoney } from '../../shared/format';
 import { TIERS } from '../../shared/labels';
+import { formatMoneyForDisplay } from '../../shared/money-input';
 import { svg, svgTitle } from '../../shared/svg';
 import { formatScore } from './model';
 
@@ -27,8 +27,11 @@ export function yOf(value: number): number {
   return CHART.top + ((DOMAIN_MAX - value) / SPAN) * PH;
 }
 
-/** Sequential colours for behavior 1 (low) .. 5 (high), light to dark (YlGnBu). */
-export const BEHAVIOR_COLORS = ['#c7e9b4', '#7fcdbb', '#41b6c4', '#2c7fb8', '#253494'] as const;
+/**
+ * Sequential colours for behavior 1 (low) .. 5 (high), light to dark (the darker part of
+ * YlGnBu, so even behavior 1 stands out from the pale region fills).
+ */
+export const BEHAVIOR_COLORS = ['#a1dab4', '#41b6c4', '#2c7fb8', '#225ea8', '#0c2c84'] as const;
 export const UNSCORED_BEHAVIOR = '#ffffff';
 
 function hexToRgb(hex: string): [number, number, number] {
@@ -50,7 +53,7 @@ export function behaviorColor(behavior: number | null): string {
 
 /** Dot radii by how many dots share the chart: fewer dots may be bigger. */
 export function radiusRange(count: number): [number, number] {
-  if (count <= 60) return [5, 20];
+  if (count <= 60) return [5, 16];
   if (count <= 1000) return [3, 12];
   return [1.5, 7];
 }
@@ -71,7 +74,16 @@ export interface Dot {
   r: number;
 }
 
-/** Scored accounts (need and value both known) as dots; a few sharing a point sit on a ring. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** How far (chart units) a crowd sharing one score pair may spread: under half the 1/3 step. */
+const MAX_SPREAD = 18;
+
+/**
+ * Scored accounts (need and value both known) as dots. Dimension scores are means of whole
+ * numbers, so many accounts share a score pair: up to six sit on a small ring around it, more
+ * on a sunflower spiral, so each stays visible and clickable. The true scores are in the
+ * dot's data attributes and title.
+ */
 export function layoutDots(rows: readonly PortfolioRow[]): Dot[] {
   const scored = rows.filter(
     (r): r is PortfolioRow & { need: number; value: number } => typeof r.need === 'number' && typeof r.value === 'number',
@@ -86,8 +98,6 @@ export function layoutDots(rows: readonly PortfolioRow[]): Dot[] {
     cy: yOf(row.value),
     r: radius(row.total_wallet, maxWallet, range),
   }));
-  // Up to 12 accounts on the very same scores: spread them on a small ring so each can be
-  // hovered and clicked. Bigger crowds stay stacked (the tier table lists them).
   const groups = new Map<string, Dot[]>();
   for (const d of dots) {
     const key = `${d.need.toFixed(3)},${d.value.toFixed(3)}`;
@@ -97,13 +107,29 @@ export function layoutDots(rows: readonly PortfolioRow[]): Dot[] {
   }
   for (const g of groups.values()) {
     const n = g.length;
-    if (n < 2 || n > 12) continue;
-    const dist = Math.min(26, 4 + Math.max(...g.map((d) => d.r)) * (n <= 3 ? 0.9 : 1.2));
-    g.forEach((d, k) => {
-      const a = (k * 2 * Math.PI) / n - Math.PI / 2;
-      d.cx += dist * Math.cos(a);
-      d.cy += dist * Math.sin(a);
-    });
+    if (n < 2) continue;
+    const maxR = g.reduce((m, d) => Math.max(m, d.r), 0);
+    if (n <= 6) {
+      const dist = Math.min(MAX_SPREAD, 2 + maxR * (n <= 3 ? 0.75 : 1.1));
+      g.forEach((d, k) => {
+        const a = (k * 2 * Math.PI) / n - Math.PI / 2;
+        d.cx += dist * Math.cos(a);
+        d.cy += dist * Math.sin(a);
+      });
+    } else {
+      const step = Math.min(maxR * 0.8 + 1, MAX_SPREAD / Math.sqrt(n));
+      g.forEach((d, k) => {
+        const dist = step * Math.sqrt(k + 0.5);
+        const a = k * GOLDEN_ANGLE;
+        d.cx += dist * Math.cos(a);
+        d.cy += dist * Math.sin(a);
+      });
+    }
+  }
+  // Keep every centre inside the plot, so a crowded edge never leaves the chart.
+  for (const d of dots) {
+    d.cx = Math.min(Math.max(d.cx, CHART.left + 2), CHART.left + PW - 2);
+    d.cy = Math.min(Math.max(d.cy, CHART.top + 2), CHART.top + PH - 2);
   }
   return dots;
 }
@@ -152,7 +178,7 @@ const FOCUSABLE_DOTS = 300;
 
 function dotTitle(row: PortfolioRow): string {
   const tier = TIERS[row.tier] ?? row.tier;
-  const wallet = formatMoney(row.total_wallet, row.currency);
+  const wallet = formatMoneyForDisplay(row.total_wallet, row.currency);
   const open = row.current_plan_id ? '' : ' (no plan to open)';
   return `${row.name} \u2014 ${tier}: need ${formatScore(row.need)}, value ${formatScore(row.value)}, behavior ${formatScore(row.behavior)}; total wallet ${wallet}${open}`;
 }
@@ -251,7 +277,8 @@ export function renderHotspot(rows: readonly PortfolioRow[], t: Thresholds, opts
   root.append(grid);
 
   // Region labels.
-  const labels = svg('g', { class: 'hotspot-labels', 'aria-hidden': 'true' });
+  // Drawn over the dots (with a halo, see the CSS) so crowded corners keep them readable.
+  const labels = svg('g', { class: 'hotspot-labels', 'aria-hidden': 'true', 'pointer-events': 'none' });
   const fmt = (n: number) => String(Number(n.toFixed(2)));
   labels.append(
     svg(
@@ -300,10 +327,10 @@ export function renderHotspot(rows: readonly PortfolioRow[], t: Thresholds, opts
     [lo, lo, 'start', false],
     [lo, hi, 'start', true],
   ]);
-  root.append(labels);
 
   // Dots: biggest first so small ones stay on top and reachable.
   const dots = layoutDots(rows);
+  if (dots.length > 300) root.classList.add('dense');
   const ordered = [...dots].sort((a, b) => b.r - a.r);
   const focusable = ordered.length <= FOCUSABLE_DOTS;
   const layer = svg('g', { class: 'hotspot-dots' });
@@ -313,7 +340,9 @@ export function renderHotspot(rows: readonly PortfolioRow[], t: Thresholds, opts
     const circle = svg(
       'circle',
       {
-        class: ['hs-dot', `tier-${d.row.tier}`, d.row.current_plan_id ? 'can-open' : null].filter(Boolean).join(' '),
+        class: ['hs-dot', `tier-${d.row.tier}`, d.row.current_plan_id ? 'can-open' : null, d.row.behavior === null ? 'no-behavior' : null]
+          .filter(Boolean)
+          .join(' '),
         cx: d.cx.toFixed(1),
         cy: d.cy.toFixed(1),
         r: d.r.toFixed(1),
@@ -330,7 +359,7 @@ export function renderHotspot(rows: readonly PortfolioRow[], t: Thresholds, opts
     frag.appendChild(circle);
   }
   layer.appendChild(frag);
-  root.append(layer);
+  root.append(layer, labels);
 
   const byId = new Map(dots.map((d) => [d.row.id, d.row]));
   const open = (target: EventTarget | null) => {

@@ -10,9 +10,10 @@ import type { Tier } from '../../ipc/bindings/Tier';
 import type { TriggerEvent } from '../../ipc/bindings/TriggerEvent';
 import { toAppError } from '../../ipc/index';
 import { h, replaceChildren, type Child } from '../../shared/dom';
-import { formatDate, formatMoney, formatPercent } from '../../shared/format';
+import { formatDate, formatPercent } from '../../shared/format';
 import { field, uid } from '../../shared/forms';
 import { LIFE_STAGES, TIERS, TRIGGER_KINDS } from '../../shared/labels';
+import { formatMoneyForDisplay } from '../../shared/money-input';
 import { BEHAVIOR_COLORS, UNSCORED_BEHAVIOR, renderHotspot } from './hotspot';
 import { DIMENSIONS, TIER_ORDER, formatScore, requiredNewBusinessPct } from './model';
 import { weightsEditor, type CriteriaNames, type SegmentationSettings } from './weights';
@@ -165,32 +166,30 @@ export function portfolioInsightsPage(root: HTMLElement, opts: InsightsOptions =
         .filter((r) => r.tier === 'tier1a' || r.tier === 'tier1b')
         .sort((a, b) => a.tier.localeCompare(b.tier) || (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name));
       const shown = tier1.slice(0, TIER1_LIMIT);
-      replaceChildren(
-        tierCard,
-        h('h2', { id: 'tiers-title' }, 'Tiers'),
+      const col = (text: string, num = false) => h('th', { scope: 'col', class: num ? 'num' : undefined }, text);
+      const countsTable = h(
+        'div',
+        { class: 'table-wrap tier-counts-wrap' },
         h(
-          'div',
-          { class: 'table-wrap tier-counts-wrap' },
+          'table',
+          { class: 'tier-counts' },
+          h('thead', null, h('tr', null, col('Tier'), col('Accounts', true), col('Share', true))),
           h(
-            'table',
-            { class: 'tier-counts' },
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Tier'), h('th', { scope: 'col', class: 'num' }, 'Accounts'), h('th', { scope: 'col', class: 'num' }, 'Share'))),
-            h(
-              'tbody',
-              null,
-              TIER_ORDER.map((t) =>
-                h(
-                  'tr',
-                  { dataset: { tier: t } },
-                  h('th', { scope: 'row' }, TIERS[t]),
-                  h('td', { class: 'num tier-count' }, String(counts.get(t) ?? 0)),
-                  h('td', { class: 'num' }, total ? formatPercent((counts.get(t) ?? 0) / total) : EM_DASH),
-                ),
+            'tbody',
+            null,
+            TIER_ORDER.map((t) =>
+              h(
+                'tr',
+                { dataset: { tier: t } },
+                h('th', { scope: 'row' }, TIERS[t]),
+                h('td', { class: 'num tier-count' }, String(counts.get(t) ?? 0)),
+                h('td', { class: 'num' }, total ? formatPercent((counts.get(t) ?? 0) / total) : EM_DASH),
               ),
             ),
           ),
         ),
-        h('h3', null, 'Tier 1 accounts: the growth hot spots'),
+      );
+      const tier1Table =
         tier1.length === 0
           ? h('p', { class: 'muted tier1-empty' }, 'No account is in Tier 1 yet: none is high on both value and need.')
           : h(
@@ -202,16 +201,7 @@ export function portfolioInsightsPage(root: HTMLElement, opts: InsightsOptions =
                 h(
                   'thead',
                   null,
-                  h(
-                    'tr',
-                    null,
-                    h('th', { scope: 'col' }, 'Account'),
-                    h('th', { scope: 'col' }, 'Tier'),
-                    h('th', { scope: 'col', class: 'num' }, 'Need'),
-                    h('th', { scope: 'col', class: 'num' }, 'Value'),
-                    h('th', { scope: 'col', class: 'num' }, 'Behavior'),
-                    h('th', { scope: 'col' }, 'Why'),
-                  ),
+                  h('tr', null, col('Account'), col('Tier'), col('Need', true), col('Value', true), col('Behavior', true), col('Why')),
                 ),
                 h(
                   'tbody',
@@ -230,10 +220,24 @@ export function portfolioInsightsPage(root: HTMLElement, opts: InsightsOptions =
                   ),
                 ),
               ),
-            ),
-        tier1.length > shown.length
-          ? h('p', { class: 'muted small' }, `And ${tier1.length - shown.length} more Tier 1 accounts (sort the portfolio by tier to see them all).`)
-          : null,
+            );
+      replaceChildren(
+        tierCard,
+        h('h2', { id: 'tiers-title' }, 'Tiers'),
+        h(
+          'div',
+          { class: 'tiers-body' },
+          countsTable,
+          h(
+            'div',
+            { class: 'tier1-list' },
+            h('h3', null, 'Tier 1 accounts: the growth hot spots'),
+            tier1Table,
+            tier1.length > shown.length
+              ? h('p', { class: 'muted small' }, `And ${tier1.length - shown.length} more Tier 1 accounts (sort the portfolio by tier to see them all).`)
+              : null,
+          ),
+        ),
       );
     }
 
@@ -241,10 +245,9 @@ export function portfolioInsightsPage(root: HTMLElement, opts: InsightsOptions =
     renderTiers();
     replaceChildren(
       body,
-      h('div', { class: 'insights-top' }, chartCard, editor.el),
+      h('div', { class: 'insights-top' }, h('div', { class: 'insights-col' }, chartCard, stagesCard(insights)), editor.el),
       tierCard,
-      h('div', { class: 'insights-pair' }, stagesCard(insights), renewalsCard(insights, byId)),
-      triggersCard(insights.triggers, byId),
+      h('div', { class: 'insights-pair' }, renewalsCard(insights, byId), triggersCard(insights.triggers, byId)),
     );
   }
 
@@ -360,7 +363,7 @@ function renewalsCard(insights: PortfolioInsights, byId: Map<string, PortfolioRo
                   null,
                   h('th', { scope: 'row' }, planLink(row, r.account, 'overview')),
                   h('td', null, r.description),
-                  h('td', { class: 'num' }, row ? formatMoney(r.annual_value, row.currency) : String(r.annual_value / 100)),
+                  h('td', { class: 'num' }, formatMoneyForDisplay(r.annual_value, row?.currency ?? '')),
                   h('td', { class: 'num' }, h('time', { datetime: r.renewal_on }, formatDate(r.renewal_on))),
                 );
               }),

@@ -49,8 +49,12 @@ describe('weight profiles', () => {
     expect(describeWeights(W)).toBe('need 2\u00b72\u00b72 \u00b7 value 1\u00b71\u00b71 \u00b7 behavior 1\u00b71\u00b71');
   });
 
-  it('has a growth profile that doubles need', () => {
+  it('built-in profiles change the balance within a dimension (scaling all three would do nothing)', () => {
     const growth = BUILT_IN_PROFILES.find((p) => p.name.startsWith('Growth'))!;
-    expect(growth.weights).toEqual({ need: [2, 2, 2], value: [1, 1, 1], behavior: [1, 1, 1] });
+    expect(growth.weights.need).toEqual([1, 2, 1]);
+    for (const p of BUILT_IN_PROFILES.slice(1)) {
+      const lists = [p.weights.need, p.weights.value, p.weights.behavior];
+      expect(lists.some((l) => new Set(l).size > 1)).toBe(true);
+    }
   });
 });

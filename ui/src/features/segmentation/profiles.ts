@@ -15,9 +15,14 @@ export interface WeightProfile {
 export const PROFILES_KEY = 'account-planner.segmentation.profiles';
 
 const ones = (): number[] => [1, 1, 1];
-const twos = (): number[] => [2, 2, 2];
 
-/** Examples of weightings by the lifecycle stage of the offering being sold. */
+/**
+ * Examples of weightings by the lifecycle stage of the offering being sold. Weights are relative
+ * within a dimension (doubling all three need weights changes nothing), so each profile doubles
+ * the criteria that matter most at that stage. Criteria order: need = share of portfolio,
+ * growth-area alignment, service intensity; value = current revenue, total opportunity, margin
+ * mix; behavior = buyer empowerment, progressiveness, process maturity.
+ */
 export const BUILT_IN_PROFILES: readonly WeightProfile[] = [
   {
     name: 'Equal weights (default)',
@@ -26,21 +31,21 @@ export const BUILT_IN_PROFILES: readonly WeightProfile[] = [
     builtIn: true,
   },
   {
-    name: 'New offerings: behavior \u00d72',
-    note: 'Progressive, empowered buyers adopt first.',
-    weights: { need: ones(), value: ones(), behavior: twos() },
+    name: 'New offerings: progressiveness \u00d72',
+    note: 'Progressive buyers adopt first.',
+    weights: { need: ones(), value: ones(), behavior: [1, 2, 1] },
     builtIn: true,
   },
   {
-    name: 'Growth offerings: need \u00d72',
-    note: 'Find the accounts that need what we now sell.',
-    weights: { need: twos(), value: ones(), behavior: ones() },
+    name: 'Growth offerings: need for our growth areas \u00d72',
+    note: 'Find the accounts that need what we now sell, and the biggest opportunity.',
+    weights: { need: [1, 2, 1], value: [1, 2, 1], behavior: ones() },
     builtIn: true,
   },
   {
-    name: 'Mature offerings: value \u00d72',
-    note: 'Protect and grow the revenue we have.',
-    weights: { need: ones(), value: twos(), behavior: ones() },
+    name: 'Mature offerings: revenue and margin \u00d72',
+    note: 'Protect and grow the profitable revenue we have.',
+    weights: { need: ones(), value: [2, 1, 2], behavior: ones() },
     builtIn: true,
   },
 ];

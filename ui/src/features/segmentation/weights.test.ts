@@ -113,10 +113,11 @@ describe('weights and thresholds editor', () => {
 
   it('applies a built-in profile with one click (its weights, the current thresholds)', async () => {
     saveSegmentation.mockResolvedValue({ moved: 1, rows: [] });
-    root.querySelector<HTMLButtonElement>('[aria-label="Apply profile Growth offerings: need \u00d72"]')!.click();
+    root.querySelector<HTMLButtonElement>('[aria-label="Apply profile Growth offerings: need for our growth areas \u00d72"]')!.click();
     await settle();
-    expect(saveSegmentation).toHaveBeenCalledWith({ need: [2, 2, 2], value: [1, 1, 1], behavior: [1, 1, 1] }, SETTINGS.thresholds);
-    expect(byLabel(root, 'Service intensity').value).toBe('2');
+    expect(saveSegmentation).toHaveBeenCalledWith({ need: [1, 2, 1], value: [1, 2, 1], behavior: [1, 1, 1] }, SETTINGS.thresholds);
+    expect(byLabel(root, 'Alignment with our growth areas').value).toBe('2');
+    expect(byLabel(root, 'Service intensity').value).toBe('1');
     expect(root.querySelector('.seg-apply-status')?.textContent).toBe('1 account changed tier');
   });
 

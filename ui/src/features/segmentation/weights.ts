@@ -167,7 +167,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
     h(
       'p',
       { class: 'muted small seg-defaults' },
-      'Each dimension is the weighted mean of its scored criteria. Defaults: equal weights (1 each); value, need and behavior count as high from 3.5; Tier 1 is high value and high need (1a with high behavior, 1b without); below it, Tier 2 when the mean of value and need reaches 2.5, otherwise Tier 3. Applying re-tiers every account at once.',
+      'Each dimension is the weighted mean of its scored criteria, so weights count relative to the others of the same dimension (doubling all three changes nothing). Defaults: equal weights (1 each); value, need and behavior count as high from 3.5; Tier 1 is high value and high need (1a with high behavior, 1b without); below it, Tier 2 when the mean of value and need reaches 2.5, otherwise Tier 3. Applying re-tiers every account at once.',
     ),
     form,
     h(
