@@ -140,9 +140,12 @@ pub fn coverage_gaps(content: &PlanContent, today: NaiveDate) -> Vec<CoverageGap
                     gaps.push(gap(
                         GapKind::NegativeAttitude,
                         format!(
-                            "{} ({why}) is a {}",
+                            "{} ({why}) is {}",
                             c.name,
-                            c.attitude.label().to_lowercase()
+                            match c.attitude {
+                                Attitude::Opponent => "an opponent",
+                                _ => "a skeptic",
+                            }
                         ),
                     ));
                 }

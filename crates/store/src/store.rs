@@ -169,7 +169,7 @@ impl Store {
                 })?;
             }
         }
-        let inner = open_sled(&db_dir).map_err(|e| match e {
+        let inner = retry_while_locked(|| open_sled(&db_dir)).map_err(|e| match e {
             StoreError::Corrupt { detail, .. } => corrupt(detail),
             other => other,
         })?;
@@ -391,12 +391,34 @@ pub(crate) fn acquire_lock(dir: &Path) -> Result<File> {
         .truncate(false)
         .open(&path)
         .ctx(|| format!("open the lock file {}", path.display()))?;
-    // Fully qualified: std's inherent `File::try_lock` (Rust 1.89) would shadow fs4's method.
-    match fs4::FileExt::try_lock(&file) {
-        Ok(()) => Ok(file),
-        Err(fs4::TryLockError::WouldBlock) => Err(StoreError::Locked),
-        Err(fs4::TryLockError::Error(e)) => {
-            Err(StoreError::io(format!("lock {}", path.display()), e))
+    retry_while_locked(|| {
+        // Fully qualified: std's inherent `File::try_lock` (Rust 1.89) would shadow fs4's.
+        match fs4::FileExt::try_lock(&file) {
+            Ok(()) => Ok(()),
+            Err(fs4::TryLockError::WouldBlock) => Err(StoreError::Locked),
+            Err(fs4::TryLockError::Error(e)) => {
+                Err(StoreError::io(format!("lock {}", path.display()), e))
+            }
+        }
+    })?;
+    Ok(file)
+}
+
+/// How long a lock held elsewhere is waited for before `Locked` is reported.
+const LOCK_PATIENCE: Duration = Duration::from_millis(300);
+
+/// Retry `f` while it fails with `Locked`, for up to `LOCK_PATIENCE`. A lock can be held for a
+/// moment by something that is not another window: a process forked by this one between
+/// `fork` and `exec` still shares our open files, and with them our flocks, so a store closed
+/// and reopened during that moment would otherwise be reported as open elsewhere.
+pub(crate) fn retry_while_locked<R>(mut f: impl FnMut() -> Result<R>) -> Result<R> {
+    let deadline = Instant::now() + LOCK_PATIENCE;
+    loop {
+        match f() {
+            Err(StoreError::Locked) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(10))
+            }
+            other => return other,
         }
     }
 }

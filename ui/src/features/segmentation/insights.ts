@@ -74,7 +74,7 @@ export function portfolioInsightsPage(root: HTMLElement, opts: InsightsOptions =
     let insights: PortfolioInsights;
     try {
       const [s, r, i] = await Promise.all([api.getSettings(), api.listPortfolio(), api.portfolioInsights()]);
-      settings = { weights: s.weights, thresholds: s.thresholds };
+      settings = s;
       rows = r;
       insights = i;
     } catch (err) {

@@ -119,6 +119,9 @@ describe('weights and thresholds editor', () => {
     expect(byLabel(root, 'Alignment with our growth areas').value).toBe('2');
     expect(byLabel(root, 'Service intensity').value).toBe('1');
     expect(root.querySelector('.seg-apply-status')?.textContent).toBe('1 account changed tier');
+    expect(root.querySelector('.seg-profile-status')?.textContent).toBe(
+      'Applied \u201cGrowth offerings: need for our growth areas \u00d72\u201d: 1 account changed tier',
+    );
   });
 
   it('keeps named profiles in localStorage and applies them', async () => {

@@ -2,6 +2,7 @@
 // saves through the back end, which validates (weights zero or more and not all zero per
 // dimension, thresholds 1-5) and re-tiers the portfolio; its errors land at their field.
 import { api } from '../../ipc/api';
+import type { Settings } from '../../ipc/bindings/Settings';
 import type { SettingsSaved } from '../../ipc/bindings/SettingsSaved';
 import type { Thresholds } from '../../ipc/bindings/Thresholds';
 import type { Weights } from '../../ipc/bindings/Weights';
@@ -30,10 +31,8 @@ export const THRESHOLD_FIELDS: ReadonlyArray<{ key: ThresholdKey; label: string;
 /** Criterion names per dimension, for labelling the weight inputs. */
 export type CriteriaNames = Record<Dimension, string[]>;
 
-export interface SegmentationSettings {
-  weights: Weights;
-  thresholds: Thresholds;
-}
+/** The portfolio-wide segmentation settings (generated from the Rust type). */
+export type SegmentationSettings = Settings;
 
 export interface WeightsEditorOptions {
   settings: SegmentationSettings;
@@ -60,6 +59,8 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
   let busy = false;
 
   const status = h('div', { class: 'seg-apply-status', role: 'status', 'aria-live': 'polite' });
+  // Applying a profile answers beside the profiles too, where the user clicked.
+  const profileStatus = h('div', { class: 'seg-apply-status seg-profile-status', role: 'status', 'aria-live': 'polite' });
   const formError = h('div', { class: 'seg-form-error', 'aria-live': 'polite' });
 
   // Weights: one fieldset per dimension, with one error slot for the dimension (the back end
@@ -180,6 +181,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
         'One weighting per lifecycle stage of what we sell. Applying a profile saves its weights (the thresholds stay). Your own profiles are kept on this computer.',
       ),
       profileList,
+      profileStatus,
       h('div', { class: 'seg-profile-save' }, profileNameField, saveProfileBtn),
     ),
   );
@@ -245,16 +247,19 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
     replaceChildren(formError, h('div', { class: 'banner error', role: 'alert' }, `Not applied: ${e.message}`));
   }
 
-  async function save(next: SegmentationSettings, what: string): Promise<boolean> {
+  async function save(next: SegmentationSettings, what: string, fromProfile = false): Promise<boolean> {
     if (busy) return false;
     busy = true;
     applyBtn.disabled = true;
+    replaceChildren(profileStatus);
     replaceChildren(status, `${what}\u2026`);
     try {
       const saved = await api.saveSegmentation(next.weights, next.thresholds);
       settings = next;
       fill(next);
-      replaceChildren(status, h('strong', { class: 'seg-moved' }, movedMessage(saved.moved)));
+      const message = movedMessage(saved.moved);
+      replaceChildren(status, h('strong', { class: 'seg-moved' }, message));
+      if (fromProfile) replaceChildren(profileStatus, h('strong', { class: 'seg-moved' }, `${what.replace(/^Applying /, 'Applied ')}: ${message}`));
       opts.onSaved(next, saved);
       return true;
     } catch (err) {
@@ -301,7 +306,10 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
     const fit = (dim: Dimension) =>
       (weightInputs.get(dim) ?? []).map((_, i) => p.weights[dim][i] ?? 1);
     const weights: Weights = { need: fit('need'), value: fit('value'), behavior: fit('behavior') };
-    await save({ weights, thresholds: settings.thresholds }, `Applying \u201c${p.name}\u201d`);
+    const ok = await save({ weights, thresholds: settings.thresholds }, `Applying \u201c${p.name}\u201d`, true);
+    if (!ok && formError.childNodes.length === 0) {
+      replaceChildren(profileStatus, h('span', { class: 'error-text' }, 'Not applied: see the message above.'));
+    }
   }
 
   function onSaveProfile(): void {
