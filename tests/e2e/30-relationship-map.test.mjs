@@ -265,6 +265,25 @@ describe('relationship map', () => {
     await screenshot(driver, '30-cycle-banner');
   });
 
+  it('asks where the reports go when a manager is deleted', async () => {
+    await clickCard(driver, ids.alpha);
+    await waitText(driver, '.rm-panel h2', 'E2E Alpha');
+    await clickCss(driver, '.rm-panel .rm-delete');
+    const dialog = await waitFor(driver, 'dialog.rm-delete-dialog[open]');
+    const text = await driver.executeScript('return arguments[0].textContent', dialog);
+    assert.match(text, /2 people report to E2E Alpha/);
+    const where = await dialog.findElement(By.css('.rm-delete-where'));
+    const thomas = await optionValue(driver, where, 'Thomas Brenner');
+    await choose(driver, where, thomas);
+    await screenshot(driver, '30-delete-dialog');
+    await dialog.findElement(By.css('.rm-delete-confirm')).click();
+    await waitText(driver, '.rm-flash', 'Deleted E2E Alpha');
+    assert.equal((await driver.findElements(By.css(`.rm-card[data-contact-id="${ids.alpha}"]`))).length, 0);
+    await waitFor(driver, `.rm-edge[data-kind="reports_to"][data-from="${thomas}"][data-to="${ids.bravo}"]`);
+    await waitFor(driver, `.rm-edge[data-kind="reports_to"][data-from="${thomas}"][data-to="${ids.charlie}"]`);
+    assert.equal((await driver.findElements(By.css('dialog.rm-delete-dialog'))).length, 0);
+  });
+
   it('stays readable with 150 people', async () => {
     const url = await driver.getCurrentUrl();
     const planId = decodeURIComponent(url.match(/#\/plan\/([^/]+)\//)[1]);

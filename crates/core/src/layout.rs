@@ -12,8 +12,9 @@ pub const CARD_WIDTH: f64 = 180.0;
 pub const CARD_HEIGHT: f64 = 64.0;
 pub const H_GAP: f64 = 24.0;
 pub const V_GAP: f64 = 48.0;
-/// Leaf reports are stacked when a manager has more than this many.
-pub const STACK_AFTER: usize = 3;
+/// Leaf reports are stacked in a column when a manager has more than this many: a team of
+/// individual contributors reads well as a list and keeps wide orgs narrow enough to fit.
+pub const STACK_AFTER: usize = 1;
 const STACK_INDENT: f64 = 24.0;
 const STACK_GAP: f64 = 12.0;
 

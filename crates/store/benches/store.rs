@@ -281,9 +281,9 @@ fn benches(c: &mut Criterion) {
     }
 
     let mut g = c.benchmark_group("store");
-    g.sample_size(100)
+    g.sample_size(60)
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5));
+        .measurement_time(Duration::from_secs(4));
 
     let mut edit = EditRunner {
         s: &large,
@@ -306,6 +306,19 @@ fn benches(c: &mut Criterion) {
     let t = Instant::now();
     store.import(&file).unwrap();
     println!("setup: import of 10,000 accounts took {:?}", t.elapsed());
+    store.close().unwrap();
+    let t = Instant::now();
+    let store = Store::open(dir.path()).unwrap();
+    println!(
+        "setup: open of the 10,000-account store (full check) took {:?}",
+        t.elapsed()
+    );
+    let t = Instant::now();
+    black_box(store.summaries().unwrap());
+    println!(
+        "setup: first summaries() after open (decodes the tree) took {:?}",
+        t.elapsed()
+    );
     let settings = store.settings().unwrap();
     g.bench_function("portfolio_10k", |b| {
         b.iter(|| {

@@ -168,7 +168,8 @@ export const relationshipMapView: FeatureView = (root: HTMLElement, ctx: PlanCon
   };
 
   const addContact = () => {
-    const bc = (st.tab === 'chart' ? st.chartBc : st.list.bc) || view.buying_centers[0]?.id;
+    const first = [...view.buying_centers].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))[0];
+    const bc = (st.tab === 'chart' ? st.chartBc : st.tab === 'list' ? st.list.bc : st.grid.bc) || first?.id;
     if (!bc) return;
     st.selected = null;
     st.draft = blankContact(bc);
