@@ -600,15 +600,24 @@ pub(crate) fn verify(
                 m.record_count
             ));
         }
-        if meta.generation == m.generation
-            && (meta.record_count != m.record_count
-                || meta.checksum != m.checksum
-                || meta.schema_version != m.schema_version)
-        {
-            return Err(format!(
-                "the records differ from the manifest ({} records, the manifest lists {})",
-                meta.record_count, m.record_count
-            ));
+        // Same generation: same contents, or something changed them behind our back.
+        // (Generation 0 is a store that was never written: nothing to compare.)
+        if meta.generation == m.generation && m.generation > 0 {
+            if meta.record_count != m.record_count {
+                return Err(format!(
+                    "the store holds {} records where its manifest lists {}",
+                    meta.record_count, m.record_count
+                ));
+            }
+            if meta.checksum != m.checksum {
+                return Err("the records differ from what the manifest recorded".into());
+            }
+            if meta.schema_version != m.schema_version {
+                return Err(format!(
+                    "the store says it is version {} but its manifest says {}",
+                    meta.schema_version, m.schema_version
+                ));
+            }
         }
     }
     Ok(meta)

@@ -2,6 +2,26 @@
 
 const EM_DASH = '\u2014';
 
+/**
+ * The locale to format and read numbers in: the user's, except that a "C"/POSIX environment
+ * (LANG=C, common on servers and test machines) resolves to en-US-u-va-posix, which writes
+ * 1250000 without grouping; people get en-US there instead. undefined = the runtime default.
+ */
+export function displayLocale(): string | undefined {
+  if (displayLocaleCache === null) {
+    let resolved = '';
+    try {
+      resolved = new Intl.NumberFormat().resolvedOptions().locale;
+    } catch {
+      // keep the default
+    }
+    displayLocaleCache = /-u-(?:.*-)?va-posix/i.test(resolved) ? 'en-US' : undefined;
+  }
+  return displayLocaleCache;
+}
+let displayLocaleCache: string | undefined | null = null;
+
+
 const moneyFormatters = new Map<string, Intl.NumberFormat>();
 
 function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat | null {
@@ -29,7 +49,7 @@ export function currencyMinorDigits(currency: string): number {
  * formatMoney(1234, 'JPY', 'en-US') -> "¥1,234". An unknown currency code falls back to
  * "1,234.56 XYZ" rather than throwing.
  */
-export function formatMoney(minorUnits: number, currency: string, locale?: string): string {
+export function formatMoney(minorUnits: number, currency: string, locale: string | undefined = displayLocale()): string {
   const code = currency.trim().toUpperCase();
   const digits = currencyMinorDigits(code);
   const major = minorUnits / 10 ** digits;

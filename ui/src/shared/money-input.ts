@@ -1,26 +1,9 @@
 // Amounts typed by people, in major units of a currency, to and from the integer minor units
 // the back end stores. Parsing is exact (string arithmetic, no floating point) and lenient about
 // how people write numbers: "1,250,000.50", "1.250.000,50", "1 250 000", "€1,250,000", "1250000".
-import { currencyMinorDigits, formatMoney } from './format';
+import { currencyMinorDigits, displayLocale, formatMoney } from './format';
 
-/**
- * The locale to format and read numbers in: the user's, except that a "C"/POSIX environment
- * (LANG=C, common on servers and test machines) resolves to en-US-u-va-posix, which writes
- * 1250000 without grouping; people get en-US there instead. undefined = the runtime default.
- */
-export function displayLocale(): string | undefined {
-  if (displayLocaleCache === null) {
-    let resolved = '';
-    try {
-      resolved = new Intl.NumberFormat().resolvedOptions().locale;
-    } catch {
-      // keep the default
-    }
-    displayLocaleCache = /-u-(?:.*-)?va-posix/i.test(resolved) ? 'en-US' : undefined;
-  }
-  return displayLocaleCache;
-}
-let displayLocaleCache: string | undefined | null = null;
+export { displayLocale } from './format';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

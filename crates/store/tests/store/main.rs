@@ -7,6 +7,7 @@ mod common;
 mod corruption;
 mod crash;
 mod lock;
+mod manifest;
 mod migration;
 mod scale;
 mod transfer;
