@@ -322,33 +322,9 @@ pub fn delete_buying_center(
         }
     }
     if move_to.is_none() {
-        for c in content
-            .contacts
-            .iter()
-            .filter(|c| c.buying_center_id != bc_id)
-        {
-            let reports_to = c.reports_to.filter(|m| !gone.contains(m));
-            let dotted: Vec<Id> = c
-                .dotted_line_to
-                .iter()
-                .copied()
-                .filter(|d| !gone.contains(d))
-                .collect();
-            if reports_to != c.reports_to || dotted != c.dotted_line_to {
-                upserts.push(PlanItem::Contact(Contact {
-                    reports_to,
-                    dotted_line_to: dotted,
-                    ..c.clone()
-                }));
-            }
-        }
-        for l in content
-            .lines
-            .iter()
-            .filter(|l| gone.contains(&l.from_contact_id) || gone.contains(&l.to_contact_id))
-        {
-            deletes.push((ItemKind::Line, l.id));
-        }
+        let (more_upserts, more_deletes) = detach_from(&content, &gone, None);
+        upserts.extend(more_upserts);
+        deletes.extend(more_deletes);
     }
     for o in content
         .opportunities
@@ -404,19 +380,30 @@ pub fn delete_contact(
     if content.contact(contact_id).is_none() {
         return Err(AppError::NotFound("That contact".into()));
     }
+    let (upserts, mut deletes) = detach_from(&content, &[contact_id], reports_to_instead);
+    deletes.push((ItemKind::Contact, contact_id));
+    save_items(store, plan_id, upserts, deletes, today)
+}
+
+/// What must change when the people in `gone` leave the map: their reports move to
+/// `reports_to_instead` (or become the top of their tree), dotted lines to them go, and so do
+/// lines of influence or conflict drawn to or from them.
+fn detach_from(
+    content: &PlanContent,
+    gone: &[Id],
+    reports_to_instead: Option<Id>,
+) -> (Vec<PlanItem>, Vec<(ItemKind, Id)>) {
     let mut upserts = Vec::new();
-    let mut deletes = vec![(ItemKind::Contact, contact_id)];
-    for c in content.contacts.iter().filter(|c| c.id != contact_id) {
-        let reports_to = if c.reports_to == Some(contact_id) {
-            reports_to_instead
-        } else {
-            c.reports_to
+    for c in content.contacts.iter().filter(|c| !gone.contains(&c.id)) {
+        let reports_to = match c.reports_to {
+            Some(m) if gone.contains(&m) => reports_to_instead,
+            other => other,
         };
         let dotted: Vec<Id> = c
             .dotted_line_to
             .iter()
             .copied()
-            .filter(|d| *d != contact_id && Some(*d) != reports_to)
+            .filter(|d| !gone.contains(d) && Some(*d) != reports_to)
             .collect();
         if reports_to != c.reports_to || dotted != c.dotted_line_to {
             upserts.push(PlanItem::Contact(Contact {
@@ -426,14 +413,13 @@ pub fn delete_contact(
             }));
         }
     }
-    for l in content
+    let deletes = content
         .lines
         .iter()
-        .filter(|l| l.from_contact_id == contact_id || l.to_contact_id == contact_id)
-    {
-        deletes.push((ItemKind::Line, l.id));
-    }
-    save_items(store, plan_id, upserts, deletes, today)
+        .filter(|l| gone.contains(&l.from_contact_id) || gone.contains(&l.to_contact_id))
+        .map(|l| (ItemKind::Line, l.id))
+        .collect();
+    (upserts, deletes)
 }
 
 pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
@@ -590,6 +576,135 @@ pub fn find_account(store: &Store, name_or_id: &str) -> AppResult<AccountSummary
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample_store(name: &str) -> (Store, Id, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("ap-service-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open(&dir).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let s = load_sample(&store, today).unwrap();
+        (store, s.current_plan_id.unwrap(), dir)
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+    }
+
+    #[test]
+    fn deleting_a_buying_center_moves_or_deletes_its_records_and_orphans_nothing() {
+        let (store, plan_id, dir) = sample_store("bc");
+        let content = store.plan_content(plan_id).unwrap();
+        let ops = content
+            .buying_centers
+            .iter()
+            .find(|b| b.name == "Warehouse Operations")
+            .unwrap()
+            .id;
+        let it = content
+            .buying_centers
+            .iter()
+            .find(|b| b.name == "IT & Digital")
+            .unwrap()
+            .id;
+        let people = content
+            .contacts
+            .iter()
+            .filter(|c| c.buying_center_id == ops)
+            .count();
+        let view = delete_buying_center(&store, plan_id, ops, Some(it), day()).unwrap();
+        assert_eq!(view.buying_centers.len(), 4);
+        assert_eq!(view.contacts.len(), content.contacts.len());
+        assert_eq!(
+            view.contacts
+                .iter()
+                .filter(|c| c.buying_center_id == it)
+                .count(),
+            people + 6
+        );
+        // Without a target the dependents go with it; nothing points at a deleted record.
+        let fin = content
+            .buying_centers
+            .iter()
+            .find(|b| b.name.starts_with("Finance"))
+            .unwrap()
+            .id;
+        let view = delete_buying_center(&store, plan_id, fin, None, day()).unwrap();
+        let after = store.plan_content(plan_id).unwrap();
+        assert!(dangling_references(&after).is_ok());
+        assert!(view.contacts.iter().all(|c| c.buying_center_id != fin));
+        assert!(after
+            .opportunities
+            .iter()
+            .all(|o| o.buying_center_id != fin));
+        store.close().unwrap();
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn deleting_a_manager_moves_the_reports() {
+        let (store, plan_id, dir) = sample_store("manager");
+        let content = store.plan_content(plan_id).unwrap();
+        let hubs = content
+            .contacts
+            .iter()
+            .find(|c| c.title == "VP Hub Programme")
+            .unwrap();
+        let coo = hubs.reports_to.unwrap();
+        let reports: Vec<Id> = content
+            .contacts
+            .iter()
+            .filter(|c| c.reports_to == Some(hubs.id))
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(reports.len(), 3);
+        let view = delete_contact(&store, plan_id, hubs.id, Some(coo), day()).unwrap();
+        for r in reports {
+            assert_eq!(
+                view.contacts.iter().find(|c| c.id == r).unwrap().reports_to,
+                Some(coo)
+            );
+        }
+        // The conflict line drawn to the deleted manager went with them.
+        assert!(view
+            .lines
+            .iter()
+            .all(|l| l.to_contact_id != hubs.id && l.from_contact_id != hubs.id));
+        store.close().unwrap();
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_cycle_is_refused_and_nothing_changes() {
+        let (store, plan_id, dir) = sample_store("cycle");
+        let content = store.plan_content(plan_id).unwrap();
+        let ceo = content
+            .contacts
+            .iter()
+            .find(|c| c.reports_to.is_none())
+            .unwrap()
+            .clone();
+        let cfo = content
+            .contacts
+            .iter()
+            .find(|c| c.reports_to == Some(ceo.id))
+            .unwrap();
+        let err = save_items(
+            &store,
+            plan_id,
+            vec![PlanItem::Contact(Contact {
+                reports_to: Some(cfo.id),
+                ..ceo.clone()
+            })],
+            vec![],
+            day(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "reports_to_cycle");
+        assert!(err.to_string().contains(&ceo.name) && err.to_string().contains(&cfo.name));
+        assert_eq!(store.plan_content(plan_id).unwrap(), content);
+        store.close().unwrap();
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[test]
     fn fiscal_years_follow_the_end_month() {

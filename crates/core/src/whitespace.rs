@@ -284,12 +284,19 @@ pub fn status_letter(s: CellStatus) -> &'static str {
 /// Heat-map colour of a mutual value score (1-25) as RGB: a sequential light-to-dark green
 /// ramp that stays readable in greyscale. Shared by the app's legend, the PDF and the workbook.
 pub fn heat_colour(score: Option<u8>) -> (u8, u8, u8) {
+    const LIGHT: (f64, f64, f64) = (242.0, 248.0, 232.0);
+    const DARK: (f64, f64, f64) = (31.0, 107.0, 74.0);
     match score {
         None => (255, 255, 255),
         Some(s) => {
-            let t = (s.clamp(1, 25) - 1) as f64 / 24.0;
+            // A slight gamma spreads the low scores apart, where most cells sit.
+            let t = ((s.clamp(1, 25) - 1) as f64 / 24.0).powf(0.8);
             let lerp = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
-            (lerp(247.0, 0.0), lerp(252.0, 104.0), lerp(245.0, 55.0))
+            (
+                lerp(LIGHT.0, DARK.0),
+                lerp(LIGHT.1, DARK.1),
+                lerp(LIGHT.2, DARK.2),
+            )
         }
     }
 }

@@ -261,20 +261,11 @@ pub fn progress_bar(doc: &mut Doc, x: f32, y: f32, w: f32, h: f32, fraction: f64
 }
 
 /// Colour of a mutual value score (1-25) on a light-to-dark green ramp; None is white.
+/// The heat-map colour of a mutual value score: the core's ramp, shared with the app's
+/// workbook export.
 pub fn heat_color(score: Option<u8>) -> Color {
-    match score {
-        None => palette::WHITE,
-        Some(s) => {
-            let t = ((s.clamp(1, 25) - 1) as f32 / 24.0).powf(0.8);
-            let light = Color::hex(0xf2f8e8);
-            let dark = Color::hex(0x1f6b4a);
-            Color(
-                light.0 + (dark.0 - light.0) * t,
-                light.1 + (dark.1 - light.1) * t,
-                light.2 + (dark.2 - light.2) * t,
-            )
-        }
-    }
+    let (r, g, b) = planner_core::whitespace::heat_colour(score);
+    Color(r as f32 / 255.0, g as f32 / 255.0, b as f32 / 255.0)
 }
 
 /// One row of a timeline.

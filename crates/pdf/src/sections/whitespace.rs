@@ -12,24 +12,13 @@ use crate::table::{col, Cell, Table};
 use crate::text::{bullet, heading, paragraph, wrap_max};
 use crate::Section;
 use planner_core::model::{CellStatus, Id, Offering};
-use planner_core::whitespace::{CellView, PlayKind, Quadrant};
+use planner_core::whitespace::{status_letter, CellView, PlayKind, Quadrant};
 use std::collections::HashMap;
 
 const ROW_HEAD_W: f32 = 118.0;
 const MIN_COL_W: f32 = 38.0;
 const ROW_H: f32 = 19.0;
 const FAMILY_H: f32 = 12.0;
-
-pub fn status_letter(s: CellStatus) -> &'static str {
-    match s {
-        CellStatus::Installed => "I",
-        CellStatus::InPipeline => "P",
-        CellStatus::Open => "O",
-        CellStatus::Competitor => "C",
-        CellStatus::Blocked => "B",
-        CellStatus::NotApplicable => "–",
-    }
-}
 
 pub fn render(doc: &mut Doc, ctx: &Ctx) {
     let ws = &ctx.view.white_space;

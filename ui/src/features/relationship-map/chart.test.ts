@@ -102,6 +102,22 @@ describe('buildChartSvg', () => {
     expect(ds).toEqual(['M12,64V144H24', 'M12,64V220H24']);
   });
 
+  it('bows a line between neighbours out beside them, keeping a middle vertex', () => {
+    const view = sampleView();
+    const layout = {
+      ...view.org_chart,
+      nodes: [
+        { contact_id: 'ann', x: 0, y: 0 },
+        { contact_id: 'ben', x: 0, y: 76 },
+      ],
+      edges: [{ from: 'ann', to: 'ben', kind: 'conflict' as const }],
+    };
+    const { svg } = buildChartSvg(view, layout, null);
+    const d = edges(svg, 'conflict')[0]?.getAttribute('d') ?? '';
+    // From Ann's right side, out to x = 216 and back to Ben's right side, in two curves.
+    expect(d).toBe('M182,32Q216,32 216,70Q216,108 182,108');
+  });
+
   it('badges cards with coverage gaps and lists the reasons in the card title', () => {
     const view = sampleView();
     const { svg } = buildChartSvg(view, view.org_chart, null);

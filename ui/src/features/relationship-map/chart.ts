@@ -179,8 +179,25 @@ function linePath(e: Edge, layout: OrgLayout, a: Box, b: Box): SVGPathElement {
   const cb = { x: b.x + cw / 2, y: b.y + ch / 2 };
   const p1 = exitPoint(a, cb, cw, ch, 2);
   const p2 = exitPoint(b, ca, cw, ch, e.kind === 'influence' ? 3 : 2);
+  const end = e.kind === 'influence' ? 3 : 2;
+  // Neighbours (a stacked column, or side by side) leave too short a segment for an arrow or a
+  // symbol: bow the line out beside them instead. The middle is a vertex either way, so that
+  // marker-mid draws the conflict symbol there.
+  if (Math.hypot(p2.x - p1.x, p2.y - p1.y) < 48) {
+    if (Math.abs(ca.x - cb.x) < cw) {
+      const bx = Math.max(a.x, b.x) + cw + 36;
+      const s0 = { x: a.x + cw + 2, y: ca.y };
+      const s1 = { x: b.x + cw + end, y: cb.y };
+      const my = (s0.y + s1.y) / 2;
+      return edgePath(e, `M${r(s0.x)},${r(s0.y)}Q${r(bx)},${r(s0.y)} ${r(bx)},${r(my)}Q${r(bx)},${r(s1.y)} ${r(s1.x)},${r(s1.y)}`);
+    }
+    const by = Math.min(a.y, b.y) - 36;
+    const s0 = { x: ca.x, y: a.y - 2 };
+    const s1 = { x: cb.x, y: b.y - end };
+    const mx = (s0.x + s1.x) / 2;
+    return edgePath(e, `M${r(s0.x)},${r(s0.y)}Q${r(s0.x)},${r(by)} ${r(mx)},${r(by)}Q${r(s1.x)},${r(by)} ${r(s1.x)},${r(s1.y)}`);
+  }
   const mid = { x: (p1.x + p2.x) / 2, y: (p1.y + p2.y) / 2 };
-  // The midpoint is a vertex so that marker-mid draws the conflict symbol there.
   const d = `M${r(p1.x)},${r(p1.y)}L${r(mid.x)},${r(mid.y)}L${r(p2.x)},${r(p2.y)}`;
   return edgePath(e, d);
 }
