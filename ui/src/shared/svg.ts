@@ -42,3 +42,8 @@ function appendSvg(parent: Node, children: SvgChild[]): void {
 export function svgTitle(text: string): SVGTitleElement {
   return svg('title', null, text);
 }
+
+/** Rounds a coordinate for compact, stable path data. */
+export function r(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}

@@ -23,7 +23,7 @@ import {
   roleLabel,
 } from './labels';
 import { contactById, fitText, gapsByContact, ownerOf, shortName, teamMemberName } from './model';
-import { r, s } from './svg';
+import { r, svg as s } from '../../shared/svg';
 
 export interface Transform {
   k: number;

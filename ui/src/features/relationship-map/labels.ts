@@ -7,7 +7,7 @@ import type { GapKind } from '../../ipc/bindings/GapKind';
 import type { Influence } from '../../ipc/bindings/Influence';
 import type { RelationshipLevel } from '../../ipc/bindings/RelationshipLevel';
 import type { TeamRole } from '../../ipc/bindings/TeamRole';
-import { s } from './svg';
+import { svg as s } from '../../shared/svg';
 
 export const ROLES: ReadonlyArray<[BuyingRole, string]> = [
   ['economic_buyer', 'Economic buyer'],
