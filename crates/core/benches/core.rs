@@ -8,7 +8,7 @@ use planner_core::layout::layout;
 use planner_core::model::*;
 use planner_core::segmentation::{segment, Thresholds, Weights};
 use planner_core::view::{plan_view, ViewInputs};
-use planner_core::whitespace::analyse;
+use planner_core::whitespace::{analyse, plays};
 use planner_core::workload::{large_plan, portfolio_account, Lcg};
 use planner_core::{figures, Money};
 use uuid::Uuid;
@@ -117,7 +117,10 @@ fn white_space(c: &mut Criterion) {
             });
         }
     }
-    c.bench_function("white space: score and rank 200 x 200", |b| {
+    c.bench_function("white space: score and rank 200 x 200 (plays)", |b| {
+        b.iter(|| black_box(plays(&content, &offerings)))
+    });
+    c.bench_function("white space: every cell view and the plays, 200 x 200", |b| {
         b.iter(|| black_box(analyse(&content, &offerings)))
     });
 }

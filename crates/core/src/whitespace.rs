@@ -3,8 +3,9 @@
 
 use crate::model::*;
 use crate::money::Money;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// A score of 4 or 5 counts as high.
@@ -124,9 +125,12 @@ pub struct CellView {
 pub struct Play {
     pub cell_id: Id,
     pub buying_center_id: Id,
-    pub buying_center: String,
+    /// Names are shared, not copied per play: a 200 x 200 matrix has 40,000 cells.
+    #[ts(type = "string")]
+    pub buying_center: Arc<str>,
     pub offering_id: Id,
-    pub offering: String,
+    #[ts(type = "string")]
+    pub offering: Arc<str>,
     pub status: CellStatus,
     pub value_to_us: u8,
     pub value_to_customer: u8,
@@ -169,11 +173,24 @@ fn cell_view_with(cell: &WhiteSpaceCell, linked: &[&Opportunity]) -> CellView {
     }
 }
 
-/// Score every cell and rank the plays: by mutual value score, then estimated revenue,
-/// then table order (so equal plays keep a stable order). Indexes first so a 200 x 200 matrix
-/// stays well under the 2 ms budget.
+/// Every cell as the matrix shows it, and the ranked plays.
 pub fn analyse(content: &PlanContent, offerings: &[Offering]) -> WhiteSpace {
-    let mut by_cell: HashMap<(Id, Id), Vec<&Opportunity>> = HashMap::new();
+    let by_cell = opportunities_by_cell(content);
+    let cells = content
+        .cells
+        .iter()
+        .map(|c| cell_view_with(c, linked(&by_cell, c)))
+        .collect();
+    WhiteSpace {
+        cells,
+        plays: rank_plays(content, offerings, &by_cell),
+    }
+}
+
+type ByCell<'a> = HashMap<(Id, Id), Vec<&'a Opportunity>>;
+
+fn opportunities_by_cell(content: &PlanContent) -> ByCell<'_> {
+    let mut by_cell: ByCell = HashMap::default();
     for o in &content.opportunities {
         if let Some(off) = o.offering_id {
             by_cell
@@ -182,77 +199,88 @@ pub fn analyse(content: &PlanContent, offerings: &[Offering]) -> WhiteSpace {
                 .push(o);
         }
     }
-    let cells: Vec<CellView> = content
+    by_cell
+}
+
+fn linked<'a, 'b>(by_cell: &'b ByCell<'a>, c: &WhiteSpaceCell) -> &'b [&'a Opportunity] {
+    by_cell
+        .get(&(c.buying_center_id, c.offering_id))
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// The ranked plays alone: score every cell and rank the actionable ones by mutual value
+/// score, then estimated revenue, then table order (buying center position, then offering
+/// order), which is stable and what the user sees. Packed sort keys keep 40,000 cells fast.
+pub fn plays(content: &PlanContent, offerings: &[Offering]) -> Vec<Play> {
+    rank_plays(content, offerings, &opportunities_by_cell(content))
+}
+
+fn rank_plays(content: &PlanContent, offerings: &[Offering], by_cell: &ByCell) -> Vec<Play> {
+    let statuses: Vec<CellStatus> = content
         .cells
         .iter()
-        .map(|c| {
-            cell_view_with(
-                c,
-                by_cell
-                    .get(&(c.buying_center_id, c.offering_id))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]),
-            )
-        })
+        .map(|c| status_with(c, linked(by_cell, c)))
         .collect();
     // Offerings installed somewhere in the account: an actionable cell of such an offering
     // is a cross-sell (it is not installed in its own buying center, or it would not be actionable).
-    let installed: HashSet<Id> = cells
+    let installed: HashSet<Id> = content
+        .cells
         .iter()
-        .filter(|c| c.status == CellStatus::Installed)
-        .map(|c| c.cell.offering_id)
+        .zip(&statuses)
+        .filter(|(_, s)| **s == CellStatus::Installed)
+        .map(|(c, _)| c.offering_id)
         .collect();
-    // Ties are broken by table order (buying center position, then offering order), which
-    // is stable and what the user sees. Sorting packed keys keeps 40,000 cells fast.
-    let bc_rank: HashMap<Id, (u32, &str)> = content
+    let bc_rank: HashMap<Id, (u32, Arc<str>)> = content
         .buying_centers
         .iter()
         .enumerate()
-        .map(|(i, b)| (b.id, (i as u32, b.name.as_str())))
+        .map(|(i, b)| (b.id, (i as u32, Arc::from(b.name.as_str()))))
         .collect();
-    let offering_rank: HashMap<Id, (u32, &str)> = offerings
+    let offering_rank: HashMap<Id, (u32, Arc<str>)> = offerings
         .iter()
         .enumerate()
-        .map(|(i, o)| (o.id, (i as u32, o.name.as_str())))
+        .map(|(i, o)| (o.id, (i as u32, Arc::from(o.name.as_str()))))
         .collect();
-    let mut ranked: Vec<(u128, usize)> = cells
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| is_actionable(c.status))
-        .filter_map(|(i, c)| {
-            let score = c.mutual_value_score? as u128;
-            let revenue = c.cell.estimated_revenue.0.max(0) as u128;
-            let bc = bc_rank
-                .get(&c.cell.buying_center_id)
-                .map_or(u32::MAX, |r| r.0) as u128;
-            let off = offering_rank
-                .get(&c.cell.offering_id)
-                .map_or(u32::MAX, |r| r.0) as u128;
-            let key = ((25 - score) << 123)
-                | ((u64::MAX as u128 - revenue) << 59)
-                | (bc.min(0x7FF_FFFF) << 32)
-                | off;
-            Some((key, i))
-        })
-        .collect();
+    let unnamed: Arc<str> = Arc::from("");
+    let mut ranked: Vec<(u128, usize)> = Vec::with_capacity(statuses.len());
+    ranked.extend(
+        content
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| is_actionable(statuses[*i]))
+            .filter_map(|(i, c)| {
+                let score = mutual_value_score(c.value_to_us, c.value_to_customer)? as u128;
+                let revenue = c.estimated_revenue.0.max(0) as u128;
+                let bc = bc_rank.get(&c.buying_center_id).map_or(u32::MAX, |r| r.0) as u128;
+                let off = offering_rank.get(&c.offering_id).map_or(u32::MAX, |r| r.0) as u128;
+                let key = ((25 - score) << 123)
+                    | ((u64::MAX as u128 - revenue) << 59)
+                    | (bc.min(0x7FF_FFFF) << 32)
+                    | off;
+                Some((key, i))
+            }),
+    );
     ranked.sort_unstable();
-    let plays: Vec<Play> = ranked
+    ranked
         .into_iter()
         .map(|(_, i)| {
-            let c = &cells[i];
-            let (u, v) = (
-                c.cell.value_to_us.unwrap_or(0),
-                c.cell.value_to_customer.unwrap_or(0),
-            );
-            let bc = c.cell.buying_center_id;
-            let off = c.cell.offering_id;
+            let c = &content.cells[i];
+            let (u, v) = (c.value_to_us.unwrap_or(0), c.value_to_customer.unwrap_or(0));
+            let bc = c.buying_center_id;
+            let off = c.offering_id;
             Play {
-                cell_id: c.cell.id,
+                cell_id: c.id,
                 buying_center_id: bc,
-                buying_center: bc_rank.get(&bc).map_or("", |r| r.1).to_string(),
+                buying_center: bc_rank
+                    .get(&bc)
+                    .map_or_else(|| unnamed.clone(), |r| r.1.clone()),
                 offering_id: off,
-                offering: offering_rank.get(&off).map_or("", |r| r.1).to_string(),
-                status: c.status,
+                offering: offering_rank
+                    .get(&off)
+                    .map_or_else(|| unnamed.clone(), |r| r.1.clone()),
+                status: statuses[i],
                 value_to_us: u,
                 value_to_customer: v,
                 mutual_value_score: u * v,
@@ -262,11 +290,10 @@ pub fn analyse(content: &PlanContent, offerings: &[Offering]) -> WhiteSpace {
                 } else {
                     PlayKind::UpSell
                 },
-                estimated_revenue: c.cell.estimated_revenue,
+                estimated_revenue: c.estimated_revenue,
             }
         })
-        .collect();
-    WhiteSpace { cells, plays }
+        .collect()
 }
 
 /// The letter a status prints as, so the matrix reads in greyscale.
@@ -487,9 +514,9 @@ mod tests {
             cell(a, x, CellStatus::Open, 3, 3, 100),
         ];
         let ws = analyse(&content, &[]);
-        assert_eq!(ws.plays[0].buying_center, "Alpha");
+        assert_eq!(&*ws.plays[0].buying_center, "Alpha");
         content.cells.reverse();
-        assert_eq!(analyse(&content, &[]).plays[0].buying_center, "Alpha");
+        assert_eq!(&*analyse(&content, &[]).plays[0].buying_center, "Alpha");
     }
 
     #[test]

@@ -7,4 +7,8 @@ import type { Quadrant } from "./Quadrant";
 /**
  * A ranked play: an actionable cell with its score.
  */
-export type Play = { cell_id: string, buying_center_id: string, buying_center: string, offering_id: string, offering: string, status: CellStatus, value_to_us: number, value_to_customer: number, mutual_value_score: number, quadrant: Quadrant, kind: PlayKind, estimated_revenue: Money, };
+export type Play = { cell_id: string, buying_center_id: string, 
+/**
+ * Names are shared, not copied per play: a 200 x 200 matrix has 40,000 cells.
+ */
+buying_center: string, offering_id: string, offering: string, status: CellStatus, value_to_us: number, value_to_customer: number, mutual_value_score: number, quadrant: Quadrant, kind: PlayKind, estimated_revenue: Money, };
