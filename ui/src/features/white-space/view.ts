@@ -27,6 +27,7 @@ import {
   type ScoreSide,
 } from './model';
 import { renderPlays } from './plays';
+import { exportButtons } from './export-buttons';
 import './white-space.css';
 
 type Tab = 'matrix' | 'catalog';
@@ -271,7 +272,12 @@ export const whiteSpaceView: FeatureView = (root, ctx) => {
         },
         label,
       );
-    return h('div', { class: 'ws-tabs', role: 'tablist', 'aria-label': 'White space' }, tab('matrix', 'Matrix & plays'), tab('catalog', 'Catalog'));
+    return h(
+      'div',
+      { class: 'ws-tabs-row' },
+      h('div', { class: 'ws-tabs', role: 'tablist', 'aria-label': 'White space' }, tab('matrix', 'Matrix & plays'), tab('catalog', 'Catalog')),
+      exportButtons(ctx.view.plan.id),
+    );
   }
 
   function legend(): HTMLElement {
