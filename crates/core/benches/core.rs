@@ -120,9 +120,10 @@ fn white_space(c: &mut Criterion) {
     c.bench_function("white space: score and rank 200 x 200 (plays)", |b| {
         b.iter(|| black_box(plays(&content, &offerings)))
     });
-    c.bench_function("white space: every cell view and the plays, 200 x 200", |b| {
-        b.iter(|| black_box(analyse(&content, &offerings)))
-    });
+    c.bench_function(
+        "white space: every cell view and the plays, 200 x 200",
+        |b| b.iter(|| black_box(analyse(&content, &offerings))),
+    );
 }
 
 fn segmentation(c: &mut Criterion) {

@@ -178,8 +178,8 @@ fn html(v: &PlanView) -> String {
             .iter()
             .map(|p| {
                 vec![
-                    p.buying_center.clone(),
-                    p.offering.clone(),
+                    p.buying_center.to_string(),
+                    p.offering.to_string(),
                     p.mutual_value_score.to_string(),
                     p.quadrant.label().into(),
                     money(v, p.estimated_revenue),

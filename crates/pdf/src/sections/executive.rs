@@ -232,8 +232,8 @@ pub fn plays_table(ctx: &Ctx, n: usize) -> Table {
     for (i, p) in ctx.view.plays.iter().take(n).enumerate() {
         t.push(vec![
             (i + 1).to_string().into(),
-            p.buying_center.as_str().into(),
-            p.offering.as_str().into(),
+            p.buying_center.to_string().into(),
+            p.offering.to_string().into(),
             p.mutual_value_score.to_string().into(),
             quadrant_cell(p.quadrant, t.style),
             ctx.amount(p.estimated_revenue).into(),

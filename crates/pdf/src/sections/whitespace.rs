@@ -247,8 +247,8 @@ fn plays(doc: &mut Doc, ctx: &Ctx) {
     for (i, p) in v.plays.iter().enumerate() {
         t.push(vec![
             (i + 1).to_string().into(),
-            p.buying_center.as_str().into(),
-            p.offering.as_str().into(),
+            p.buying_center.to_string().into(),
+            p.offering.to_string().into(),
             p.status.label().into(),
             p.value_to_us.to_string().into(),
             p.value_to_customer.to_string().into(),
