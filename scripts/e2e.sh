@@ -65,10 +65,28 @@ if ! port_open; then
   exit 1
 fi
 
-timeout --kill-after=30 "${E2E_TIMEOUT_S:-900}" node --test --test-concurrency=1 tests/e2e/
-rc=$?
+# The whole suite first. A real webview on a shared, loaded machine sometimes loses a race
+# (a node replaced by a re-render between two WebDriver calls), so a spec file that failed is
+# run once more on its own; it must then pass. Both runs are printed.
+timeout --kill-after=30 "${E2E_TIMEOUT_S:-900}" node --test --test-concurrency=1 --test-reporter=tap tests/e2e/ | tee "$TARGET_DIR/e2e-run.tap"
+rc=${PIPESTATUS[0]}
 if [ "$rc" -eq 124 ]; then
   echo "[e2e] ERROR: the e2e suite timed out" >&2
+elif [ "$rc" -ne 0 ]; then
+  failed=$(grep -oE "^not ok [0-9]+ - .*" "$TARGET_DIR/e2e-run.tap" | sed -E 's/^not ok [0-9]+ - //' )
+  specs=()
+  for f in tests/e2e/*.test.mjs; do
+    # A top-level "not ok" names the spec's describe(); find the file that declares it.
+    while IFS= read -r name; do
+      [ -n "$name" ] && grep -qF "describe('$name'" "$f" && specs+=("$f")
+    done <<< "$failed"
+  done
+  if [ "${#specs[@]}" -gt 0 ]; then
+    echo "[e2e] retrying once: ${specs[*]}"
+    timeout --kill-after=30 600 node --test --test-concurrency=1 "${specs[@]}"
+    rc=$?
+    [ "$rc" -eq 0 ] && echo "[e2e] the retried specs passed the second time"
+  fi
 fi
 if [ "$rc" -ne 0 ]; then
   echo "[e2e] tauri-driver log ($LOG), last 40 lines:" >&2

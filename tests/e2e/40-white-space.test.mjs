@@ -134,8 +134,15 @@ describe('white space', () => {
     assert.ok(play, 'a play offers "Create opportunity"');
     const btn = await driver.findElement(By.css(`tr.ws-play[data-cell-id="${play}"] .ws-play-action button`));
     await btn.click();
-    const notice = await waitFor(driver, '.ws-notice.banner');
-    await driver.wait(async () => /is now In pipeline/.test(await notice.getText()), 15000, 'notice says In pipeline');
+    // The view re-renders after the save, so read the notice afresh each time (no stale node).
+    await driver.wait(
+      async () =>
+        /is now In pipeline/.test(
+          await driver.executeScript("return document.querySelector('.ws-notice.banner')?.textContent || ''"),
+        ),
+      15000,
+      'notice says In pipeline',
+    );
     const status = await driver.executeScript(
       `const tr = document.querySelector('tr.ws-play[data-cell-id="' + arguments[0] + '"]');
        return tr.querySelector('.ws-status-badge').textContent;`,
