@@ -75,6 +75,7 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             campaigns::team_members,
             portfolio::get_settings,
             portfolio::save_segmentation,
+            portfolio::save_weight_profiles,
             portfolio::portfolio_insights,
             portfolio::suggested_scores,
         ])

@@ -674,6 +674,28 @@ mod tests {
     }
 
     #[test]
+    fn weight_profiles_are_kept_in_the_store() {
+        let (store, _plan, dir) = sample_store("profiles");
+        let growth = planner_core::segmentation::WeightProfile {
+            name: "Growth offerings".into(),
+            weights: Weights {
+                need: vec![1.0, 2.0, 1.0],
+                ..Weights::default()
+            },
+        };
+        save_weight_profiles(&store, vec![growth.clone()]).unwrap();
+        let dup = save_weight_profiles(&store, vec![growth.clone(), growth.clone()]).unwrap_err();
+        assert_eq!(dup.code(), "conflict");
+        // Saving weights keeps the profiles.
+        save_segmentation(&store, Weights::default(), Thresholds::default()).unwrap();
+        store.close().unwrap();
+        let store = Store::open(&dir).unwrap();
+        assert_eq!(store.settings().unwrap().profiles, vec![growth]);
+        store.close().unwrap();
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn a_cycle_is_refused_and_nothing_changes() {
         let (store, plan_id, dir) = sample_store("cycle");
         let content = store.plan_content(plan_id).unwrap();
@@ -880,11 +902,26 @@ pub fn save_segmentation(
     store.put_settings(&planner_store::Settings {
         weights,
         thresholds,
+        ..old
     })?;
     Ok(SettingsSaved {
         moved: moved as u32,
         rows: portfolio(store)?,
     })
+}
+
+/// Replace the saved weight profiles (names unique, weights valid); returns the settings.
+pub fn save_weight_profiles(
+    store: &Store,
+    profiles: Vec<planner_core::segmentation::WeightProfile>,
+) -> AppResult<planner_store::Settings> {
+    planner_core::segmentation::validate_profiles(&profiles)?;
+    let settings = planner_store::Settings {
+        profiles,
+        ..store.settings()?
+    };
+    store.put_settings(&settings)?;
+    Ok(settings)
 }
 
 /// Scores the plan's data suggests for this account's segmentation criteria.

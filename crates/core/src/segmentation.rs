@@ -50,6 +50,30 @@ impl Default for Weights {
     }
 }
 
+/// A named set of weights, e.g. one per lifecycle stage of our offerings ("Growth offerings").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WeightProfile {
+    pub name: String,
+    pub weights: Weights,
+}
+
+/// Profiles need a name (unique, ignoring case) and valid weights.
+pub fn validate_profiles(profiles: &[WeightProfile]) -> Result<(), crate::CoreError> {
+    let mut seen = std::collections::HashSet::new();
+    for p in profiles {
+        crate::validate::name("profile_name", "Profile name", &p.name)?;
+        if !seen.insert(p.name.trim().to_lowercase()) {
+            return Err(crate::CoreError::conflict(
+                "profile_name",
+                format!("There is already a profile named \"{}\"", p.name.trim()),
+            ));
+        }
+        validate_weights(&p.weights)?;
+    }
+    Ok(())
+}
+
 /// Thresholds (1-5) that decide the tiers. Defaults: 3.5 counts as high.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -261,6 +285,30 @@ mod tests {
             ..Thresholds::default()
         };
         assert!(validate_thresholds(&t).is_err());
+    }
+
+    #[test]
+    fn profiles_need_unique_names_and_valid_weights() {
+        let p = |name: &str| WeightProfile {
+            name: name.into(),
+            weights: Weights::default(),
+        };
+        assert!(validate_profiles(&[p("Growth"), p("Mature")]).is_ok());
+        assert_eq!(
+            validate_profiles(&[p("Growth"), p("growth ")])
+                .unwrap_err()
+                .code(),
+            "conflict"
+        );
+        assert_eq!(validate_profiles(&[p("  ")]).unwrap_err().code(), "empty");
+        let bad = WeightProfile {
+            name: "x".into(),
+            weights: Weights {
+                need: vec![0.0; 3],
+                ..Weights::default()
+            },
+        };
+        assert!(validate_profiles(&[bad]).is_err());
     }
 
     #[test]

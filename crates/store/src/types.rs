@@ -13,6 +13,9 @@ use std::path::PathBuf;
 pub struct Settings {
     pub weights: Weights,
     pub thresholds: Thresholds,
+    /// Named weight profiles; absent in stores written before they existed.
+    #[serde(default)]
+    pub profiles: Vec<planner_core::segmentation::WeightProfile>,
 }
 
 /// One user edit of a plan: everything it changes, written in one transaction.

@@ -30,6 +30,7 @@ pub const COMMANDS: &[&str] = &[
     "team_members",
     "get_settings",
     "save_segmentation",
+    "save_weight_profiles",
     "portfolio_insights",
     "suggested_scores",
 ];

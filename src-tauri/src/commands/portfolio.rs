@@ -2,7 +2,7 @@ use crate::error::AppResult;
 use crate::service::{self, today, PortfolioInsights, SettingsSaved};
 use crate::state::AppState;
 use planner_core::portfolio::SuggestedScore;
-use planner_core::segmentation::{Thresholds, Weights};
+use planner_core::segmentation::{Thresholds, WeightProfile, Weights};
 use planner_core::Id;
 use planner_store::Settings;
 use tauri::State;
@@ -20,6 +20,15 @@ pub fn save_segmentation(
     thresholds: Thresholds,
 ) -> AppResult<SettingsSaved> {
     state.with_store(|s| service::save_segmentation(s, weights, thresholds))
+}
+
+/// Weight profiles live in the store (and so in exports and backups), not in the webview.
+#[tauri::command]
+pub fn save_weight_profiles(
+    state: State<'_, AppState>,
+    profiles: Vec<WeightProfile>,
+) -> AppResult<Settings> {
+    state.with_store(|s| service::save_weight_profiles(s, profiles))
 }
 
 #[tauri::command]

@@ -16,6 +16,7 @@ import type { Settings } from './bindings/Settings';
 import type { SettingsSaved } from './bindings/SettingsSaved';
 import type { SuggestedScore } from './bindings/SuggestedScore';
 import type { Thresholds } from './bindings/Thresholds';
+import type { WeightProfile } from './bindings/WeightProfile';
 import type { Weights } from './bindings/Weights';
 import type { ItemRef } from './bindings/ItemRef';
 import type { Offering } from './bindings/Offering';
@@ -72,6 +73,8 @@ export const api = {
   /** Re-tiers the portfolio at once; `moved` says how many accounts changed tier. */
   saveSegmentation: (weights: Weights, thresholds: Thresholds) =>
     call<SettingsSaved>('save_segmentation', { weights, thresholds }),
+  /** Replaces the saved weight profiles (kept in the store); returns the settings. */
+  saveWeightProfiles: (profiles: WeightProfile[]) => call<Settings>('save_weight_profiles', { profiles }),
   portfolioInsights: () => call<PortfolioInsights>('portfolio_insights'),
   suggestedScores: (planId: string) => call<SuggestedScore[]>('suggested_scores', { planId }),
 };

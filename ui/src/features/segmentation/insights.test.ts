@@ -17,6 +17,7 @@ const { portfolioInsightsPage, criteriaNames } = await import('./insights');
 const SETTINGS = {
   weights: { need: [1, 1, 1], value: [1, 1, 1], behavior: [1, 1, 1] },
   thresholds: { high_value: 3.5, high_need: 3.5, high_behavior: 3.5, tier2: 2.5 },
+  profiles: [],
 };
 
 function rows(): PortfolioRow[] {

@@ -1,48 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES, PROFILES_KEY, deleteProfile, describeWeights, loadProfiles, saveProfile } from './profiles';
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k: string) => data.get(k) ?? null,
-    key: (i: number) => Array.from(data.keys())[i] ?? null,
-    removeItem: (k: string) => void data.delete(k),
-    setItem: (k: string, v: string) => void data.set(k, v),
-  };
-}
+import { BUILT_IN_PROFILES, describeWeights, stored, withProfile, withoutProfile } from './profiles';
 
 const W = { need: [2, 2, 2], value: [1, 1, 1], behavior: [1, 1, 1] };
 
 describe('weight profiles', () => {
   it('saves, replaces by name, sorts and deletes', () => {
-    const s = memoryStorage();
-    expect(saveProfile('  Zeta  ', W, s)?.map((p) => p.name)).toEqual(['Zeta']);
-    saveProfile('Alpha', W, s);
-    saveProfile('zeta', { ...W, need: [3, 3, 3] }, s);
-    const list = loadProfiles(s);
+    let list = withProfile([], '  Zeta  ', W)!;
+    expect(list.map((p) => p.name)).toEqual(['Zeta']);
+    list = withProfile(list, 'Alpha', W)!;
+    list = withProfile(list, 'zeta', { ...W, need: [3, 3, 3] })!;
     expect(list.map((p) => p.name)).toEqual(['Alpha', 'zeta']);
     expect(list[1]?.weights.need).toEqual([3, 3, 3]);
-    expect(deleteProfile('Alpha', s).map((p) => p.name)).toEqual(['zeta']);
+    expect(withoutProfile(list, 'Alpha').map((p) => p.name)).toEqual(['zeta']);
+    expect(stored(list)[0]).toEqual({ name: 'Alpha', weights: W });
   });
 
   it('refuses an empty name or a built-in one', () => {
-    const s = memoryStorage();
-    expect(saveProfile('  ', W, s)).toBeNull();
-    expect(saveProfile(BUILT_IN_PROFILES[1]!.name.toUpperCase(), W, s)).toBeNull();
-    expect(loadProfiles(s)).toEqual([]);
-  });
-
-  it('skips what it cannot read', () => {
-    const s = memoryStorage();
-    s.setItem(PROFILES_KEY, 'not json');
-    expect(loadProfiles(s)).toEqual([]);
-    s.setItem(PROFILES_KEY, JSON.stringify([{ name: 'ok', weights: W }, { name: 'bad', weights: { need: ['x'] } }, null, { weights: W }]));
-    expect(loadProfiles(s).map((p) => p.name)).toEqual(['ok']);
-    expect(loadProfiles(null)).toEqual([]);
+    expect(withProfile([], '  ', W)).toBeNull();
+    expect(withProfile([], BUILT_IN_PROFILES[1]!.name.toUpperCase(), W)).toBeNull();
   });
 
   it('describes weights briefly', () => {

@@ -1,5 +1,5 @@
 // Named weight profiles, one per lifecycle stage of our product ("Growth offerings: need x2"):
-// a few built in, the user's own kept in localStorage on this machine. Applying one saves its
+// a few built in, the user's own kept in the store. Applying one saves its
 // weights through the back end like the form does; a profile never changes the thresholds.
 import type { Weights } from '../../ipc/bindings/Weights';
 
@@ -11,8 +11,6 @@ export interface WeightProfile {
   /** Built-in profiles cannot be deleted. */
   builtIn?: boolean;
 }
-
-export const PROFILES_KEY = 'account-planner.segmentation.profiles';
 
 const ones = (): number[] => [1, 1, 1];
 
@@ -50,81 +48,30 @@ export const BUILT_IN_PROFILES: readonly WeightProfile[] = [
   },
 ];
 
-function isWeightList(v: unknown): v is number[] {
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
-}
-
-function isWeights(v: unknown): v is Weights {
-  if (typeof v !== 'object' || v === null) return false;
-  const w = v as Record<string, unknown>;
-  return isWeightList(w.need) && isWeightList(w.value) && isWeightList(w.behavior);
-}
-
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // storage disabled
-  }
-}
-
-/** The user's saved profiles; anything unreadable is skipped. */
-export function loadProfiles(store: Storage | null = storage()): WeightProfile[] {
-  if (!store) return [];
-  let raw: string | null;
-  try {
-    raw = store.getItem(PROFILES_KEY);
-  } catch {
-    return [];
-  }
-  if (!raw) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  const out: WeightProfile[] = [];
-  for (const p of parsed) {
-    if (typeof p !== 'object' || p === null) continue;
-    const { name, weights } = p as Record<string, unknown>;
-    if (typeof name !== 'string' || !name.trim() || !isWeights(weights)) continue;
-    out.push({ name, weights: { need: [...weights.need], value: [...weights.value], behavior: [...weights.behavior] } });
-  }
-  return out;
-}
-
-function write(list: WeightProfile[], store: Storage | null): boolean {
-  if (!store) return false;
-  try {
-    store.setItem(PROFILES_KEY, JSON.stringify(list.map((p) => ({ name: p.name, weights: p.weights }))));
-    return true;
-  } catch {
-    return false; // quota or storage disabled
-  }
-}
-
 /**
- * Saves (or replaces, by name, ignoring case) a profile. Returns the new list, or null when
- * the name is empty or taken by a built-in profile, or the storage refused the write.
+ * The list with a profile saved (or replaced, by name, ignoring case), sorted by name; null when
+ * the name is empty or taken by a built-in profile. The back end keeps the list
+ * (api.saveWeightProfiles), so profiles travel with exports and backups.
  */
-export function saveProfile(name: string, weights: Weights, store: Storage | null = storage()): WeightProfile[] | null {
+export function withProfile(list: readonly WeightProfile[], name: string, weights: Weights): WeightProfile[] | null {
   const clean = name.trim();
   if (!clean) return null;
   const key = clean.toLowerCase();
   if (BUILT_IN_PROFILES.some((p) => p.name.toLowerCase() === key)) return null;
-  const list = loadProfiles(store).filter((p) => p.name.toLowerCase() !== key);
-  list.push({ name: clean, weights: { need: [...weights.need], value: [...weights.value], behavior: [...weights.behavior] } });
-  list.sort((a, b) => a.name.localeCompare(b.name));
-  return write(list, store) ? list : null;
+  const out = list.filter((p) => p.name.toLowerCase() !== key);
+  out.push({ name: clean, weights: { need: [...weights.need], value: [...weights.value], behavior: [...weights.behavior] } });
+  out.sort((a, b) => a.name.localeCompare(b.name));
+  return out;
 }
 
-/** Deletes a saved profile by name; returns the remaining list. */
-export function deleteProfile(name: string, store: Storage | null = storage()): WeightProfile[] {
-  const list = loadProfiles(store).filter((p) => p.name !== name);
-  write(list, store);
-  return list;
+/** The list without the named profile. */
+export function withoutProfile(list: readonly WeightProfile[], name: string): WeightProfile[] {
+  return list.filter((p) => p.name !== name);
+}
+
+/** What the back end stores of a profile (name and weights). */
+export function stored(list: readonly WeightProfile[]): { name: string; weights: Weights }[] {
+  return list.map((p) => ({ name: p.name, weights: p.weights }));
 }
 
 /** "need 2·2·2 · value 1·1·1 · behavior 1·1·1" */

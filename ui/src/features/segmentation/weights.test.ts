@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Weights } from '../../ipc/bindings/Weights';
 import type { Thresholds } from '../../ipc/bindings/Thresholds';
 import { AppError } from '../../ipc/index';
-import { PROFILES_KEY } from './profiles';
 import { settle } from './test-fixtures';
 
 const saveSegmentation = vi.fn();
+const saveWeightProfiles = vi.fn();
 vi.mock('../../ipc/api', () => ({
-  api: { saveSegmentation: (w: Weights, t: Thresholds) => saveSegmentation(w, t) },
+  api: {
+    saveSegmentation: (w: Weights, t: Thresholds) => saveSegmentation(w, t),
+    saveWeightProfiles: (p: unknown) => saveWeightProfiles(p),
+  },
 }));
 
 const { weightsEditor, parseNumber } = await import('./weights');
@@ -15,6 +18,7 @@ const { weightsEditor, parseNumber } = await import('./weights');
 const SETTINGS = {
   weights: { need: [1, 1, 1], value: [1, 1, 1], behavior: [1, 1, 1] },
   thresholds: { high_value: 3.5, high_need: 3.5, high_behavior: 3.5, tier2: 2.5 },
+  profiles: [],
 };
 const CRITERIA = {
   need: ['Share of its portfolio our offerings cover', 'Alignment with our growth areas', 'Service intensity'],
@@ -38,6 +42,7 @@ describe('weights and thresholds editor', () => {
   beforeEach(() => {
     localStorage.clear();
     saveSegmentation.mockReset();
+    saveWeightProfiles.mockReset();
     onSaved = vi.fn();
     root = document.createElement('div');
     document.body.append(root);
@@ -124,14 +129,17 @@ describe('weights and thresholds editor', () => {
     );
   });
 
-  it('keeps named profiles in localStorage and applies them', async () => {
+  it('keeps named profiles in the store and applies them', async () => {
     saveSegmentation.mockResolvedValue({ moved: 0, rows: [] });
+    saveWeightProfiles.mockImplementation(async (profiles: unknown) => ({ ...SETTINGS, profiles }));
     byLabel(root, 'Margin mix').value = '3';
     const name = byLabel(root, 'Save the weights above as a profile');
     name.value = '<b>Mature</b> offerings';
     root.querySelector<HTMLButtonElement>('.seg-save-profile')!.click();
-    const stored = JSON.parse(localStorage.getItem(PROFILES_KEY)!);
-    expect(stored).toEqual([{ name: '<b>Mature</b> offerings', weights: { need: [1, 1, 1], value: [1, 1, 3], behavior: [1, 1, 1] } }]);
+    await settle();
+    expect(saveWeightProfiles).toHaveBeenLastCalledWith([
+      { name: '<b>Mature</b> offerings', weights: { need: [1, 1, 1], value: [1, 1, 3], behavior: [1, 1, 1] } },
+    ]);
     const item = root.querySelector('.seg-profile.saved')!;
     expect(item.querySelector('.seg-profile-title')?.textContent).toBe('<b>Mature</b> offerings');
     expect(root.querySelector('.seg-profiles b')).toBeNull();
@@ -143,13 +151,22 @@ describe('weights and thresholds editor', () => {
     expect(root.querySelector('.seg-apply-status')?.textContent).toBe('No account changed tier');
 
     item.querySelector<HTMLButtonElement>('.seg-delete-profile')!.click();
-    expect(JSON.parse(localStorage.getItem(PROFILES_KEY)!)).toEqual([]);
+    await settle();
+    expect(saveWeightProfiles).toHaveBeenLastCalledWith([]);
     expect(root.querySelector('.seg-profile.saved')).toBeNull();
+  });
+
+  it('shows the back end refusing a profile at the name field', async () => {
+    saveWeightProfiles.mockRejectedValue({ code: 'conflict', message: 'There is already a profile named "X"', field: 'profile_name' });
+    byLabel(root, 'Save the weights above as a profile').value = 'X';
+    root.querySelector<HTMLButtonElement>('.seg-save-profile')!.click();
+    await settle();
+    expect(root.querySelector('.seg-profile-name-field .field-error')?.textContent).toBe('There is already a profile named "X"');
   });
 
   it('wants a name for a profile', () => {
     root.querySelector<HTMLButtonElement>('.seg-save-profile')!.click();
     expect(root.querySelector('.seg-profile-name-field .field-error')?.textContent).toBe('Give the profile a name');
-    expect(localStorage.getItem(PROFILES_KEY)).toBeNull();
+    expect(saveWeightProfiles).not.toHaveBeenCalled();
   });
 });

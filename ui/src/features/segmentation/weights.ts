@@ -12,10 +12,10 @@ import { field, setFieldError, uid } from '../../shared/forms';
 import { DIMENSIONS, DIMENSION_LABELS, movedMessage, type Dimension } from './model';
 import {
   BUILT_IN_PROFILES,
-  deleteProfile,
   describeWeights,
-  loadProfiles,
-  saveProfile,
+  stored,
+  withProfile,
+  withoutProfile,
   type WeightProfile,
 } from './profiles';
 
@@ -55,7 +55,7 @@ export function parseNumber(text: string): number | null {
 
 export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
   let settings = opts.settings;
-  let profiles = loadProfiles();
+  let profiles: WeightProfile[] = settings.profiles.map((p) => ({ name: p.name, weights: p.weights }));
   let busy = false;
 
   const status = h('div', { class: 'seg-apply-status', role: 'status', 'aria-live': 'polite' });
@@ -178,7 +178,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
       h(
         'p',
         { class: 'muted small' },
-        'One weighting per lifecycle stage of what we sell. Applying a profile saves its weights (the thresholds stay). Your own profiles are kept on this computer.',
+        'One weighting per lifecycle stage of what we sell. Applying a profile saves its weights (the thresholds stay). Your own profiles are kept with the plans, so they travel in exports and backups.',
       ),
       profileList,
       profileStatus,
@@ -211,7 +211,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
         if (f) setFieldError(f, 'Enter a number from 1 to 5');
       } else thresholds[key] = n;
     }
-    return ok ? { weights, thresholds } : null;
+    return ok ? { weights, thresholds, profiles: settings.profiles } : null;
   }
 
   function clearErrors(): void {
@@ -296,7 +296,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
   function resetToDefaults(): void {
     clearErrors();
     const d = BUILT_IN_PROFILES[0]!.weights;
-    fill({ weights: d, thresholds: { high_value: 3.5, high_need: 3.5, high_behavior: 3.5, tier2: 2.5 } });
+    fill({ weights: d, thresholds: { high_value: 3.5, high_need: 3.5, high_behavior: 3.5, tier2: 2.5 }, profiles: settings.profiles });
     replaceChildren(status, 'Defaults filled in: Apply to use them.');
   }
 
@@ -306,7 +306,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
     const fit = (dim: Dimension) =>
       (weightInputs.get(dim) ?? []).map((_, i) => p.weights[dim][i] ?? 1);
     const weights: Weights = { need: fit('need'), value: fit('value'), behavior: fit('behavior') };
-    const ok = await save({ weights, thresholds: settings.thresholds }, `Applying \u201c${p.name}\u201d`, true);
+    const ok = await save({ weights, thresholds: settings.thresholds, profiles: settings.profiles }, `Applying \u201c${p.name}\u201d`, true);
     if (!ok && formError.childNodes.length === 0) {
       replaceChildren(profileStatus, h('span', { class: 'error-text' }, 'Not applied: see the message above.'));
     }
@@ -321,19 +321,28 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
     }
     const current = readForm();
     if (!current) return;
-    const list = saveProfile(name, current.weights);
+    const list = withProfile(profiles, name, current.weights);
     if (!list) {
-      setFieldError(
-        profileNameField,
-        BUILT_IN_PROFILES.some((p) => p.name.toLowerCase() === name.toLowerCase())
-          ? 'A built-in profile has this name'
-          : 'Could not keep the profile on this computer',
-      );
+      setFieldError(profileNameField, 'A built-in profile has this name');
       return;
     }
-    profiles = list;
-    profileName.value = '';
-    renderProfiles();
+    void storeProfiles(list).then((ok) => {
+      if (ok) profileName.value = '';
+    });
+  }
+
+  /** Saves the user's profiles in the store; a refusal shows at the profile name field. */
+  async function storeProfiles(list: WeightProfile[]): Promise<boolean> {
+    try {
+      const saved = await api.saveWeightProfiles(stored(list));
+      settings = saved;
+      profiles = saved.profiles.map((p) => ({ name: p.name, weights: p.weights }));
+      renderProfiles();
+      return true;
+    } catch (err) {
+      setFieldError(profileNameField, toAppError(err).message);
+      return false;
+    }
   }
 
   function renderProfiles(): void {
@@ -363,10 +372,7 @@ export function weightsEditor(opts: WeightsEditorOptions): WeightsEditor {
                   type: 'button',
                   class: 'small danger seg-delete-profile',
                   'aria-label': `Delete profile ${p.name}`,
-                  onclick: () => {
-                    profiles = deleteProfile(p.name);
-                    renderProfiles();
-                  },
+                  onclick: () => void storeProfiles(withoutProfile(profiles, p.name)),
                 },
                 'Delete',
               ),
