@@ -90,6 +90,9 @@ if ! bash scripts/setup.sh; then
   exit 1
 fi
 
+# The app crate embeds the built front end (tauri.conf.json frontendDist = ui/dist) at compile
+# time, so clippy and the Rust tests need it built first, as a fresh clone has no ui/dist.
+step "build UI (vite)"              npm run build:ui
 step "cargo fmt --check"            cargo fmt --all -- --check
 step "cargo clippy -D warnings"     cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"                   cargo test --workspace
