@@ -84,6 +84,7 @@ export async function startApp({ dataDir, args = [] } = {}) {
     });
     driver = await Promise.race([session, timeout]);
     agents.set(driver, agent);
+    tolerateRerenders(driver);
   } catch (err) {
     abortAgent(agent);
     const e = new Error(
@@ -118,13 +119,35 @@ export async function waitFor(driver, cssSelector, timeoutMs = DEFAULT_TIMEOUT) 
  * @param {import('selenium-webdriver').WebDriver} driver
  */
 export async function waitForText(driver, cssSelector, text, timeoutMs = DEFAULT_TIMEOUT) {
-  const el = await waitFor(driver, cssSelector, timeoutMs);
+  // Re-read the element each time: a re-render may replace it while we wait.
   await driver.wait(
-    until.elementTextContains(el, text),
+    async () => (await driver.findElement(By.css(cssSelector)).getText()).includes(text),
     timeoutMs,
     `timed out after ${timeoutMs} ms waiting for "${text}" in ${cssSelector}`,
   );
-  return el;
+  return driver.findElement(By.css(cssSelector));
+}
+
+/**
+ * The app re-renders a view after every save, so an element found a moment ago may be gone by
+ * the next WebDriver call. Inside waits that only means "not yet": a function condition that
+ * hits a stale or missing element is asked again instead of failing the wait.
+ * @param {import('selenium-webdriver').WebDriver} driver
+ */
+function tolerateRerenders(driver) {
+  const wait = driver.wait.bind(driver);
+  driver.wait = (condition, timeout, message, pollTimeout) => {
+    if (typeof condition !== 'function') return wait(condition, timeout, message, pollTimeout);
+    const patient = async (d) => {
+      try {
+        return await condition(d);
+      } catch (err) {
+        if (err && (err.name === 'StaleElementReferenceError' || err.name === 'NoSuchElementError')) return false;
+        throw err;
+      }
+    };
+    return wait(patient, timeout, message, pollTimeout);
+  };
 }
 
 /** Resolves after the webview has painted two more frames. */
