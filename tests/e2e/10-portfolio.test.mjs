@@ -4,7 +4,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
-import { By, quit, screenshot, startApp, tempDataDir, until, waitFor, waitForText } from './harness.mjs';
+import { By, clickButton, quit, screenshot, startApp, tempDataDir, until, waitFor, waitForText } from './harness.mjs';
 
 const EVIL = '<img src=x onerror="window.__pwned=1"> Acme <script>window.__pwned=2</script>';
 
@@ -58,16 +58,6 @@ async function waitSaved(driver) {
   return (await driver.findElement(By.css('.save-status')).getText()).trim();
 }
 
-async function clickButton(driver, text, root = driver) {
-  const buttons = await root.findElements(By.css('button'));
-  for (const b of buttons) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 describe('portfolio and overview', () => {
   const dataDir = tempDataDir();

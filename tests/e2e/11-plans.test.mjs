@@ -2,17 +2,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
-import { By, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
+import { By, clickButton, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
 
-async function clickButton(driver, text, root = driver) {
-  for (const b of await root.findElements(By.css('button'))) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 /** textContent: WebKitWebDriver's getText() misses text in `overflow: hidden` boxes. */
 async function textOf(driver, el) {

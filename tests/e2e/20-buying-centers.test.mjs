@@ -4,17 +4,8 @@
 // weighted pipeline. (WebKitWebDriver does not turn "\n" into the Enter key: \uE007 is Enter.)
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { By, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
+import { By, clickButton, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
 
-async function clickButton(driver, text, root = driver) {
-  for (const b of await root.findElements(By.css('button'))) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 /** Opens a plan area from the sidebar (e.g. "buying-centers"). */
 async function openArea(driver, area, title) {

@@ -4,17 +4,8 @@
 // and a 150-person chart.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { By, nextFrames, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
+import { By, clickButton, nextFrames, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
 
-async function clickButton(driver, text, root = driver) {
-  for (const b of await root.findElements(By.css('button'))) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 /**
  * Waits until some element matching `css` contains `text` and returns that text. Re-queries on

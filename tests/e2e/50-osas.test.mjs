@@ -3,21 +3,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Key } from 'selenium-webdriver';
-import { By, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
+import { By, clickButton, quit, retryStale, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
 
-async function clickButton(driver, text, root = driver) {
-  for (const b of await root.findElements(By.css('button'))) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 /** Types into whatever has focus (the outline moves focus itself). */
 async function typeHere(driver, ...keys) {
-  await driver.switchTo().activeElement().sendKeys(...keys);
+  await retryStale(() => driver.switchTo().activeElement().sendKeys(...keys));
 }
 
 /** The progress text of the objective whose title is `title`, or null while it is not saved. */

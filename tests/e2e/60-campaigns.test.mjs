@@ -6,20 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Key } from 'selenium-webdriver';
-import { APP_BIN, By, quit, screenshot, startApp, tempDataDir, until, waitFor, waitForText } from './harness.mjs';
+import { APP_BIN, By, clickButton, quit, retryStale, screenshot, startApp, tempDataDir, until, waitFor, waitForText } from './harness.mjs';
 
 const SECOND = 'Borealis <b>Energy</b>';
 const CAMPAIGN = 'Next-day e-commerce round table';
 
-async function clickButton(driver, text, root = driver) {
-  for (const b of await root.findElements(By.css('button'))) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 /** The control whose <label> reads `label` (inside `scope`, a CSS selector). */
 async function byLabel(driver, label, scope = 'body') {
@@ -86,8 +77,7 @@ describe('campaigns and my actions', () => {
 
   it('creates a second account in the portfolio', async () => {
     await clickButton(driver, 'New account');
-    const name = await byLabel(driver, 'Account name');
-    await name.sendKeys(SECOND, Key.ENTER);
+    await retryStale(async () => (await byLabel(driver, 'Account name')).sendKeys(SECOND, Key.ENTER));
     await waitForText(driver, '.page-header h1', 'Overview');
     secondPlan = planIdOf(await driver.getCurrentUrl());
     await driver.findElement(By.css('.nav-portfolio')).click();

@@ -8,22 +8,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { Key } from 'selenium-webdriver';
-import { APP_BIN, By, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
+import { APP_BIN, By, clickButton, quit, screenshot, startApp, tempDataDir, waitFor, waitForText } from './harness.mjs';
 
 const cli = (dir, ...args) => execFileSync(APP_BIN, ['--data-dir', dir, ...args], { encoding: 'utf8' });
 
 const NAME = 'Hot <b>spot</b> <img src=x onerror="window.__pwned=1"> Ltd';
 
-async function clickButton(driver, text, root = driver) {
-  const buttons = await root.findElements(By.css('button'));
-  for (const b of buttons) {
-    if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
-      await b.click();
-      return b;
-    }
-  }
-  throw new Error(`no visible button "${text}"`);
-}
 
 const scoreButton = (driver, dim, index, score) =>
   driver.findElement(By.css(`.seg-criterion[data-dimension="${dim}"][data-index="${index}"] .score-btn[data-score="${score}"]`));

@@ -150,6 +150,42 @@ function tolerateRerenders(driver) {
   };
 }
 
+/**
+ * Runs `fn` again when it hit an element that a re-render replaced (a few times at most):
+ * for steps that find an element and then act on it.
+ * @template T
+ * @param {() => Promise<T>} fn
+ * @returns {Promise<T>}
+ */
+export async function retryStale(fn, attempts = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts || !err || err.name !== 'StaleElementReferenceError') throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * Clicks the visible button whose text is `text` (inside `root`, default the page), finding it
+ * again if a re-render replaced it on the way.
+ * @param {import('selenium-webdriver').WebDriver} driver
+ * @param {string} text
+ */
+export async function clickButton(driver, text, root = driver) {
+  return retryStale(async () => {
+    for (const b of await root.findElements(By.css('button'))) {
+      if ((await b.getText()).trim() === text && (await b.isDisplayed())) {
+        await b.click();
+        return b;
+      }
+    }
+    throw new Error(`no visible button "${text}"`);
+  });
+}
+
 /** Resolves after the webview has painted two more frames. */
 export async function nextFrames(driver) {
   await driver.executeAsyncScript(
