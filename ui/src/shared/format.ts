@@ -122,7 +122,7 @@ const compactFormatters = new Map<string, Intl.NumberFormat | null>();
  * Short money for dense tables: formatMoneyCompact(1_700_000_000, 'EUR', 'en') -> "€17M".
  * Show the full amount (formatMoney) next to it or in a tooltip.
  */
-export function formatMoneyCompact(minorUnits: number, currency: string, locale?: string): string {
+export function formatMoneyCompact(minorUnits: number, currency: string, locale: string | undefined = displayLocale()): string {
   const code = currency.trim().toUpperCase();
   const key = `${locale ?? ''}|${code}`;
   let fmt = compactFormatters.get(key);
