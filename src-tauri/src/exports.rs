@@ -125,22 +125,9 @@ pub fn write(path: &Path, bytes: &[u8]) -> AppResult<()> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
-    use planner_core::segmentation::{Thresholds, Weights};
-    use planner_core::view::{plan_view, ViewInputs};
 
     fn sample_view() -> PlanView {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let s = planner_core::sample::sample_plan(today);
-        plan_view(ViewInputs {
-            account: &s.account,
-            plan: &s.plan,
-            content: &s.content,
-            offerings: &s.offerings,
-            campaigns: s.campaigns.clone(),
-            weights: &Weights::default(),
-            thresholds: &Thresholds::default(),
-            today,
-        })
+        planner_core::sample::sample_view(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
     }
 
     #[test]

@@ -302,42 +302,43 @@ pub fn delete_buying_center(
     }
     let mut upserts = Vec::new();
     let mut deletes = vec![(ItemKind::BuyingCenter, bc_id)];
-    let gone: Vec<Id> = content
+    // Each dependent record either moves to `move_to` or is deleted with the buying center.
+    let mut move_or_delete = |kind: ItemKind, id: Id, moved: Option<PlanItem>| match moved {
+        Some(item) => upserts.push(item),
+        None => deletes.push((kind, id)),
+    };
+    let people: Vec<&Contact> = content
         .contacts
         .iter()
         .filter(|c| c.buying_center_id == bc_id)
-        .map(|c| c.id)
         .collect();
-    for c in content
-        .contacts
-        .iter()
-        .filter(|c| c.buying_center_id == bc_id)
-    {
-        match move_to {
-            Some(target) => upserts.push(PlanItem::Contact(Contact {
-                buying_center_id: target,
-                ..c.clone()
-            })),
-            None => deletes.push((ItemKind::Contact, c.id)),
-        }
-    }
-    if move_to.is_none() {
-        let (more_upserts, more_deletes) = detach_from(&content, &gone, None);
-        upserts.extend(more_upserts);
-        deletes.extend(more_deletes);
+    for c in &people {
+        let moved = move_to.map(|t| {
+            PlanItem::Contact(Contact {
+                buying_center_id: t,
+                ..(*c).clone()
+            })
+        });
+        move_or_delete(ItemKind::Contact, c.id, moved);
     }
     for o in content
         .opportunities
         .iter()
         .filter(|o| o.buying_center_id == bc_id)
     {
-        match move_to {
-            Some(target) => upserts.push(PlanItem::Opportunity(Opportunity {
-                buying_center_id: target,
+        let moved = move_to.map(|t| {
+            PlanItem::Opportunity(Opportunity {
+                buying_center_id: t,
                 ..o.clone()
-            })),
-            None => deletes.push((ItemKind::Opportunity, o.id)),
-        }
+            })
+        });
+        move_or_delete(ItemKind::Opportunity, o.id, moved);
+    }
+    if move_to.is_none() {
+        let gone: Vec<Id> = people.iter().map(|c| c.id).collect();
+        let (more_upserts, more_deletes) = detach_from(&content, &gone, None);
+        upserts.extend(more_upserts);
+        deletes.extend(more_deletes);
     }
     for cell in content.cells.iter().filter(|c| c.buying_center_id == bc_id) {
         let taken = move_to.is_some_and(|t| {

@@ -1318,6 +1318,22 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
     }
 }
 
+/// The sample plan as the app shows it (default segmentation settings): for demos, tests
+/// and benchmarks that need a whole view.
+pub fn sample_view(today: NaiveDate) -> crate::view::PlanView {
+    let s = sample_plan(today);
+    crate::view::plan_view(crate::view::ViewInputs {
+        account: &s.account,
+        plan: &s.plan,
+        content: &s.content,
+        offerings: &s.offerings,
+        campaigns: s.campaigns,
+        weights: &Default::default(),
+        thresholds: &Default::default(),
+        today,
+    })
+}
+
 fn d_from(today: NaiveDate, days: i64) -> NaiveDate {
     today + Duration::days(days)
 }

@@ -255,6 +255,21 @@ pub fn large_plan(seed: u64, today: NaiveDate) -> LargePlan {
     }
 }
 
+/// The large plan as the app shows it (default segmentation settings).
+pub fn large_view(seed: u64, today: NaiveDate) -> crate::view::PlanView {
+    let l = large_plan(seed, today);
+    crate::view::plan_view(crate::view::ViewInputs {
+        account: &l.account,
+        plan: &l.plan,
+        content: &l.content,
+        offerings: &l.offerings,
+        campaigns: l.campaigns,
+        weights: &Default::default(),
+        thresholds: &Default::default(),
+        today,
+    })
+}
+
 /// A small scored account plan for portfolio-scale workloads.
 pub fn portfolio_account(r: &mut Lcg, i: usize, today: NaiveDate) -> (Account, Plan, PlanContent) {
     let mut a = Account::new(&format!("Account {i:05}"), today);

@@ -5,30 +5,17 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use planner_core::segmentation::{Thresholds, Weights};
-use planner_core::view::{plan_view, PlanView, ViewInputs};
+use planner_core::view::PlanView;
 use planner_pdf::{render, Document, Options, Paper};
 use std::time::Duration;
 
 fn view(large: bool) -> PlanView {
     let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-    let (account, plan, content, offerings, campaigns) = if large {
-        let l = planner_core::workload::large_plan(1, today);
-        (l.account, l.plan, l.content, l.offerings, l.campaigns)
+    if large {
+        planner_core::workload::large_view(1, today)
     } else {
-        let s = planner_core::sample::sample_plan(today);
-        (s.account, s.plan, s.content, s.offerings, s.campaigns)
-    };
-    plan_view(ViewInputs {
-        account: &account,
-        plan: &plan,
-        content: &content,
-        offerings: &offerings,
-        campaigns,
-        weights: &Weights::default(),
-        thresholds: &Thresholds::default(),
-        today,
-    })
+        planner_core::sample::sample_view(today)
+    }
 }
 
 fn options(document: Document) -> Options {

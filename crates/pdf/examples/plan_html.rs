@@ -4,8 +4,7 @@
 //! `plan_html OUT.html [--large]`.
 
 use chrono::NaiveDate;
-use planner_core::segmentation::{Thresholds, Weights};
-use planner_core::view::{plan_view, PlanView, ViewInputs};
+use planner_core::view::PlanView;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -275,23 +274,11 @@ fn main() {
         std::process::exit(2);
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
-    let (account, plan, content, offerings, campaigns) = if args.iter().any(|a| a == "--large") {
-        let l = planner_core::workload::large_plan(1, today);
-        (l.account, l.plan, l.content, l.offerings, l.campaigns)
+    let view = if args.iter().any(|a| a == "--large") {
+        planner_core::workload::large_view(1, today)
     } else {
-        let s = planner_core::sample::sample_plan(today);
-        (s.account, s.plan, s.content, s.offerings, s.campaigns)
+        planner_core::sample::sample_view(today)
     };
-    let view = plan_view(ViewInputs {
-        account: &account,
-        plan: &plan,
-        content: &content,
-        offerings: &offerings,
-        campaigns,
-        weights: &Weights::default(),
-        thresholds: &Thresholds::default(),
-        today,
-    });
     if let Err(e) = std::fs::write(path, html(&view)) {
         eprintln!("cannot write {path}: {e}");
         std::process::exit(1);

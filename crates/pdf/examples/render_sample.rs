@@ -5,8 +5,6 @@
 //! The date is fixed (and `SOURCE_DATE_EPOCH` honoured) so the files are reproducible.
 
 use chrono::NaiveDate;
-use planner_core::segmentation::{Thresholds, Weights};
-use planner_core::view::{plan_view, ViewInputs};
 use planner_pdf::{render, Document, Options, Paper};
 
 fn main() {
@@ -22,23 +20,11 @@ fn main() {
         Paper::A4
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
-    let (account, plan, content, offerings, campaigns) = if args.iter().any(|a| a == "--large") {
-        let l = planner_core::workload::large_plan(1, today);
-        (l.account, l.plan, l.content, l.offerings, l.campaigns)
+    let view = if args.iter().any(|a| a == "--large") {
+        planner_core::workload::large_view(1, today)
     } else {
-        let s = planner_core::sample::sample_plan(today);
-        (s.account, s.plan, s.content, s.offerings, s.campaigns)
+        planner_core::sample::sample_view(today)
     };
-    let view = plan_view(ViewInputs {
-        account: &account,
-        plan: &plan,
-        content: &content,
-        offerings: &offerings,
-        campaigns,
-        weights: &Weights::default(),
-        thresholds: &Thresholds::default(),
-        today,
-    });
     let epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.parse().ok())

@@ -210,23 +210,11 @@ fn render_with(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use planner_core::segmentation::{Thresholds, Weights};
-    use planner_core::view::{plan_view, ViewInputs};
 
     #[test]
     fn missing_cjk_font_reaches_the_caller_as_a_warning() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let s = planner_core::sample::sample_plan(today);
-        let view = plan_view(ViewInputs {
-            account: &s.account,
-            plan: &s.plan,
-            content: &s.content,
-            offerings: &s.offerings,
-            campaigns: s.campaigns.clone(),
-            weights: &Weights::default(),
-            thresholds: &Thresholds::default(),
-            today,
-        });
+        let view = planner_core::sample::sample_view(today);
         let fonts = fonts::Fonts::load(fonts::CjkPolicy::Never).unwrap();
         let out = render_with(&view, &Options::summary(today), fonts).unwrap();
         assert_eq!(out.pages, 1);

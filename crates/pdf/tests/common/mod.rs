@@ -4,8 +4,7 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use planner_core::segmentation::{Thresholds, Weights};
-use planner_core::view::{plan_view, PlanView, ViewInputs};
+use planner_core::view::PlanView;
 use std::path::Path;
 use std::process::Command;
 
@@ -14,31 +13,11 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn sample_view() -> PlanView {
-    let s = planner_core::sample::sample_plan(today());
-    plan_view(ViewInputs {
-        account: &s.account,
-        plan: &s.plan,
-        content: &s.content,
-        offerings: &s.offerings,
-        campaigns: s.campaigns.clone(),
-        weights: &Weights::default(),
-        thresholds: &Thresholds::default(),
-        today: today(),
-    })
+    planner_core::sample::sample_view(today())
 }
 
 pub fn large_view() -> PlanView {
-    let l = planner_core::workload::large_plan(1, today());
-    plan_view(ViewInputs {
-        account: &l.account,
-        plan: &l.plan,
-        content: &l.content,
-        offerings: &l.offerings,
-        campaigns: l.campaigns.clone(),
-        weights: &Weights::default(),
-        thresholds: &Thresholds::default(),
-        today: today(),
-    })
+    planner_core::workload::large_view(1, today())
 }
 
 /// Whether a command-line tool is installed; prints why a check is skipped when not.
