@@ -80,7 +80,25 @@ fn sample_list_and_show_carry_the_derived_figures() {
     assert_eq!(ops["headroom"], 560_000_000);
     // Open Warehouse OS pilot 650,000 at 50% => 325,000 weighted; the lost PoC does not count.
     assert_eq!(ops["weighted_pipeline"], 32_500_000);
+    // It closes on 2026-12-16, inside FY2026: forecast = base 900,000 + 325,000.
+    assert_eq!(ops["forecast"]["weighted_in_period"], 32_500_000);
+    assert_eq!(ops["forecast"]["total"], 90_000_000 + 32_500_000);
     assert_eq!(ops["gap_to_goal"], 240_000_000 - 90_000_000 - 32_500_000);
+    // The account's forecast counts the won Poland expansion (240,000, closed in September)
+    // and explains itself part by part; its counted parts add up to the total.
+    let forecast = &show["totals"]["forecast"];
+    assert_eq!(forecast["won_in_period"], 24_000_000);
+    let parts = show["forecast_parts"].as_array().unwrap();
+    let counted: i64 = parts
+        .iter()
+        .filter(|p| p["counted"] == true)
+        .map(|p| p["amount"].as_i64().unwrap())
+        .sum();
+    assert_eq!(counted, forecast["total"].as_i64().unwrap());
+    assert_eq!(
+        show["gap_to_goal"].as_i64().unwrap(),
+        show["totals"]["sales_goal"].as_i64().unwrap() - counted
+    );
     for key in [
         "totals",
         "completeness",

@@ -170,12 +170,12 @@ fn execute_on(store: &Store, command: Command) -> AppResult<()> {
                     view.plan.status.label()
                 );
                 println!(
-                    "Wallet {}  ours {}  share {}  goal {}  weighted pipeline {}  gap {}",
+                    "Wallet {}  ours {}  share {}  goal {}  forecast {}  gap {}",
                     c.format(view.totals.total_wallet),
                     c.format(view.totals.our_revenue),
                     pct(view.totals.wallet_share),
                     c.format(view.totals.sales_goal),
-                    c.format(view.totals.weighted_pipeline),
+                    c.format(view.totals.forecast.total),
                     c.format(view.totals.gap_to_goal)
                 );
                 for b in &view.buying_centers {

@@ -156,7 +156,7 @@ describe('buying centers and opportunities', () => {
     assert.match(await figure(driver, 'Finance', 'wallet_share'), /^25\s?%$/);
   });
 
-  it('adds an opportunity and sees the weighted pipeline change', async () => {
+  it('adds an opportunity and sees the forecast count it once it closes in the period', async () => {
     await openArea(driver, 'opportunities', 'Opportunities');
     const name = await waitFor(driver, '#opp-new-name');
     const bc = await driver.findElement(By.css('#opp-new-bc'));
@@ -173,14 +173,35 @@ describe('buying centers and opportunities', () => {
       'the weighted pipeline did not change',
     );
     assert.match(await driver.findElement(By.css('[data-figure="open_pipeline"] strong')).getText(), /100,000/);
+
+    // No close date yet: the deal is pipeline, but not in the forecast for the period.
+    await openArea(driver, 'buying-centers', 'Buying centers');
+    await waitFor(driver, '.bc-forecast-panel');
+    assert.match(await figure(driver, 'Finance', 'gap_to_goal'), /150,000/);
+    assert.match(await driver.findElement(By.css('.bc-forecast-panel')).getText(), /without a close date/);
+
+    // A close date inside the plan period (today is in the current fiscal year) counts it.
+    await openArea(driver, 'opportunities', 'Opportunities');
+    const close = await byAria(driver, 'Close date of Ledger migration');
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    await driver.executeScript(
+      'const i = arguments[0]; i.focus(); i.value = arguments[1]; i.dispatchEvent(new Event("input", { bubbles: true })); i.dispatchEvent(new Event("change", { bubbles: true }));',
+      close,
+      iso,
+    );
+    await close.sendKeys('\uE007');
     await screenshot(driver, '20-opportunity-added');
 
     await openArea(driver, 'buying-centers', 'Buying centers');
-    await waitFigure(driver, 'Finance', 'weighted_pipeline', /10,000/);
+    await waitFigure(driver, 'Finance', 'forecast', /260,000/);
     assert.match(await figure(driver, 'Finance', 'gap_to_goal'), /140,000/);
+    const panel = await driver.findElement(By.css('.bc-forecast-panel'));
+    assert.match(await panel.getText(), /Weighted pipeline closing in the period\s+€?10,000/);
     const chart = await waitFor(driver, '.goal-chart');
     await driver.executeScript('arguments[0].scrollIntoView()', chart);
     assert.match(await chart.getText(), /Gap 140K/);
     await screenshot(driver, '20-bc-charts');
   });
+});
 });

@@ -19,15 +19,16 @@ fn today() -> NaiveDate {
 
 fn derived_figures(c: &mut Criterion) {
     let l = large_plan(1, today());
+    let period = figures::Period::of(&l.plan);
     c.bench_function("large plan: buying-center figures + totals", |b| {
         b.iter(|| {
             let f: Vec<_> = l
                 .content
                 .buying_centers
                 .iter()
-                .map(|bc| figures::buying_center_figures(bc, &l.account, &l.content))
+                .map(|bc| figures::buying_center_figures(bc, &l.account, &l.content, period))
                 .collect();
-            black_box(figures::account_totals(&f, &l.content))
+            black_box(figures::account_totals(&f, &l.account, &l.content, period))
         })
     });
     let (w, t) = (Weights::default(), Thresholds::default());

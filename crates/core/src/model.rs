@@ -258,6 +258,9 @@ pub struct Segmentation {
 pub struct Renewal {
     pub id: Id,
     pub offering_id: Option<Id>,
+    /// The buying center whose revenue the contract is part of (older files have none).
+    #[serde(default)]
+    pub buying_center_id: Option<Id>,
     pub description: String,
     pub annual_value: Money,
     pub renewal_on: NaiveDate,

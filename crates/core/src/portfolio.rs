@@ -227,6 +227,7 @@ mod tests {
         Renewal {
             id: Uuid::new_v4(),
             offering_id: None,
+            buying_center_id: None,
             description: "r".into(),
             annual_value: Money(value),
             renewal_on: on,

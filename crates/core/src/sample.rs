@@ -259,6 +259,7 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
         Renewal {
             id: Uuid::new_v4(),
             offering_id: Some(off("Fleet Telematics")),
+            buying_center_id: None,
             description: "Fleet Telematics subscription, 2,400 vehicles".into(),
             annual_value: eur(1_150_000),
             renewal_on: days_ahead(75),
@@ -267,6 +268,7 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
         Renewal {
             id: Uuid::new_v4(),
             offering_id: Some(off("Spend Analytics")),
+            buying_center_id: None,
             description: "Spend Analytics, Finance".into(),
             annual_value: eur(180_000),
             renewal_on: days_ahead(200),

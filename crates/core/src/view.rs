@@ -2,7 +2,9 @@
 //! PDF renders. Built in one place so all three agree.
 
 use crate::completeness::{completeness, Completeness};
-use crate::figures::{account_totals, buying_center_figures, AccountTotals, BuyingCenterFigures};
+use crate::figures::{
+    account_totals, buying_center_figures, AccountTotals, BuyingCenterFigures, Period,
+};
 use crate::layout::{layout, OrgLayout};
 use crate::model::*;
 use crate::money::Money;
@@ -91,6 +93,8 @@ pub struct PlanView {
     /// Flattened for readers of `show --json`.
     pub tier: crate::segmentation::Tier,
     pub gap_to_goal: Money,
+    /// The account's forecast explained part by part (`totals.forecast` with labels).
+    pub forecast_parts: Vec<crate::figures::ForecastPart>,
 }
 
 /// Everything a plan view needs that is not inside the plan itself.
@@ -107,12 +111,13 @@ pub struct ViewInputs<'a> {
 
 pub fn plan_view(i: ViewInputs) -> PlanView {
     let content = i.content;
+    let period = Period::of(i.plan);
     let figures: Vec<BuyingCenterFigures> = content
         .buying_centers
         .iter()
-        .map(|b| buying_center_figures(b, i.account, content))
+        .map(|b| buying_center_figures(b, i.account, content, period))
         .collect();
-    let totals = account_totals(&figures, content);
+    let totals = account_totals(&figures, i.account, content, period);
     let buying_centers = content
         .buying_centers
         .iter()
@@ -171,6 +176,7 @@ pub fn plan_view(i: ViewInputs) -> PlanView {
         today: i.today,
         tier: segmentation.tier,
         gap_to_goal: totals.gap_to_goal,
+        forecast_parts: totals.forecast.parts(),
         buying_centers,
         totals,
         contacts: content.contacts.clone(),
@@ -234,12 +240,17 @@ use crate::money::Currency;
 pub fn summarise(account: &Account, plan: Option<(&Plan, &PlanContent)>) -> AccountSummary {
     let empty = PlanContent::default();
     let content = plan.map(|(_, c)| c).unwrap_or(&empty);
+    // Without a plan there is nothing to forecast: an empty period counts no deal.
+    let period = plan.map(|(p, _)| Period::of(p)).unwrap_or(Period {
+        starts_on: account.created_on,
+        ends_on: account.created_on,
+    });
     let figures: Vec<BuyingCenterFigures> = content
         .buying_centers
         .iter()
-        .map(|b| buying_center_figures(b, account, content))
+        .map(|b| buying_center_figures(b, account, content, period))
         .collect();
-    let totals = account_totals(&figures, content);
+    let totals = account_totals(&figures, account, content, period);
     AccountSummary {
         id: account.id,
         name: account.name.clone(),

@@ -56,8 +56,10 @@ pub fn quadrant(to_us: u8, to_customer: u8) -> Quadrant {
     }
 }
 
-/// The cell's status as the plan stands: a won opportunity makes it Installed, an open one
-/// In pipeline; otherwise what the user set. The one place this rule lives.
+/// The cell's status as the plan stands: a won opportunity makes it Installed; a cell the user
+/// marked Installed stays Installed (an open opportunity there is an up-sell of what we already
+/// sell, shown beside it); otherwise an open opportunity makes it In pipeline, and without one
+/// it is what the user set. The one place this rule lives.
 pub fn effective_status(cell: &WhiteSpaceCell, opportunities: &[Opportunity]) -> CellStatus {
     let linked: Vec<&Opportunity> = opportunities
         .iter()
@@ -70,7 +72,9 @@ pub fn effective_status(cell: &WhiteSpaceCell, opportunities: &[Opportunity]) ->
 
 /// The rule itself, given the cell's own opportunities.
 fn status_with(cell: &WhiteSpaceCell, linked: &[&Opportunity]) -> CellStatus {
-    if linked.iter().any(|o| o.status == OpportunityStatus::Won) {
+    if cell.status == CellStatus::Installed
+        || linked.iter().any(|o| o.status == OpportunityStatus::Won)
+    {
         CellStatus::Installed
     } else if linked.iter().any(|o| o.status == OpportunityStatus::Open) {
         CellStatus::InPipeline
@@ -107,6 +111,14 @@ pub fn cell_warnings(
     w
 }
 
+fn open_amount(linked: &[&Opportunity]) -> Money {
+    linked
+        .iter()
+        .filter(|o| o.status == OpportunityStatus::Open)
+        .map(|o| o.amount)
+        .sum()
+}
+
 /// A cell as the matrix shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -116,6 +128,9 @@ pub struct CellView {
     pub mutual_value_score: Option<u8>,
     pub quadrant: Option<Quadrant>,
     pub opportunity_ids: Vec<Id>,
+    /// Amount of the cell's open opportunities (unweighted): on an Installed cell, the open
+    /// up-sell beside what we already sell; elsewhere what the play's estimate meets.
+    pub open_opportunity_amount: Money,
     pub warnings: Vec<crate::figures::FieldWarning>,
 }
 
@@ -138,6 +153,9 @@ pub struct Play {
     pub quadrant: Quadrant,
     pub kind: PlayKind,
     pub estimated_revenue: Money,
+    /// Amount of the cell's open opportunities, shown beside the estimate (they may differ:
+    /// the estimate is the AM's view of the whole play, the opportunity what is quoted now).
+    pub open_opportunity_amount: Money,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -168,6 +186,7 @@ fn cell_view_with(cell: &WhiteSpaceCell, linked: &[&Opportunity]) -> CellView {
             _ => None,
         },
         opportunity_ids: linked.iter().map(|o| o.id).collect(),
+        open_opportunity_amount: open_amount(linked),
         warnings: cell_warnings(cell, status),
         cell: cell.clone(),
     }
@@ -291,6 +310,7 @@ fn rank_plays(content: &PlanContent, offerings: &[Offering], by_cell: &ByCell) -
                     PlayKind::UpSell
                 },
                 estimated_revenue: c.estimated_revenue,
+                open_opportunity_amount: open_amount(linked(by_cell, c)),
             }
         })
         .collect()
@@ -462,6 +482,23 @@ mod tests {
         assert_eq!(effective_status(&c, &[open, won]), CellStatus::Installed);
         let lost = opp(bc, off, OpportunityStatus::Lost);
         assert_eq!(effective_status(&c, &[lost]), CellStatus::Open);
+        // An expansion deal on an Installed cell leaves it Installed, with its revenue, and
+        // shows the open up-sell beside it.
+        let installed = cell(bc, off, CellStatus::Installed, 3, 3, 500);
+        let upsell = opp(bc, off, OpportunityStatus::Open);
+        assert_eq!(
+            effective_status(&installed, std::slice::from_ref(&upsell)),
+            CellStatus::Installed
+        );
+        let content = PlanContent {
+            cells: vec![installed.clone()],
+            opportunities: vec![upsell.clone()],
+            ..Default::default()
+        };
+        let v = cell_view(&installed, &content);
+        assert_eq!(v.status, CellStatus::Installed);
+        assert_eq!(v.open_opportunity_amount, upsell.amount);
+        assert_eq!(v.cell.estimated_revenue, Money(500));
         // Another cell's opportunity does not count.
         let other = opp(Uuid::new_v4(), off, OpportunityStatus::Won);
         assert_eq!(effective_status(&c, &[other]), CellStatus::Open);
@@ -502,6 +539,20 @@ mod tests {
         assert_eq!(ws.plays[0].kind, PlayKind::CrossSell);
         assert_eq!(ws.plays[1].kind, PlayKind::UpSell);
         assert_eq!(ws.plays[1].mutual_value_score, 16);
+
+        // An expansion deal where x is installed neither uninstalls it nor turns the
+        // cross-sell of x into B into an up-sell; the play shows the deal's amount beside
+        // its own estimate.
+        content.opportunities = vec![opp(a, x, OpportunityStatus::Open)];
+        content
+            .opportunities
+            .push(opp(b, x, OpportunityStatus::Open));
+        let ws = analyse(&content, &[]);
+        assert_eq!(ws.cells[0].status, CellStatus::Installed);
+        assert_eq!(ws.plays[0].kind, PlayKind::CrossSell);
+        assert_eq!(ws.plays[0].status, CellStatus::InPipeline);
+        assert_eq!(ws.plays[0].estimated_revenue, Money(500));
+        assert_eq!(ws.plays[0].open_opportunity_amount, Money(10));
     }
 
     #[test]

@@ -7,7 +7,9 @@ use crate::layout::{palette, Align, Color, Doc, Style};
 use crate::table::{col, Cell, Row, Table};
 use crate::text::{bullet, heading, paragraph};
 use crate::Section;
+use planner_core::figures::Forecast;
 use planner_core::model::Id;
+use planner_core::money::Money;
 
 /// Competitors get warm colours in a fixed order, so one competitor has one colour on
 /// every chart of the document.
@@ -39,7 +41,8 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         doc,
         &format!(
             "Amounts in {code}. Share = our revenue / total wallet; headroom = wallet - our \
-             revenue; gap = goal - revenue - weighted open pipeline."
+             revenue; forecast = recurring base + won in the period + weighted pipeline \
+             closing in the period; gap = goal - forecast."
         ),
         Style::SMALL,
         0.0,
@@ -53,7 +56,7 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         col("Share", 0.7, Align::Right),
         col("Headroom", 1.3, Align::Right),
         col("Sales goal", 1.3, Align::Right),
-        col("Weighted pipeline", 1.3, Align::Right),
+        col("Forecast", 1.3, Align::Right),
         col("Gap to goal", 1.3, Align::Right),
     ]);
     t.style = Style::BODY.size(7.5);
@@ -73,7 +76,7 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
             percent(f.wallet_share).into(),
             ctx.amount(f.headroom).into(),
             ctx.amount(bc.sales_goal).into(),
-            ctx.amount(f.weighted_pipeline).into(),
+            ctx.amount(f.forecast.total).into(),
             gap,
         ]);
     }
@@ -86,10 +89,11 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         percent(tot.wallet_share).into(),
         ctx.amount(tot.headroom).into(),
         ctx.amount(tot.sales_goal).into(),
-        ctx.amount(tot.weighted_pipeline).into(),
+        ctx.amount(tot.forecast.total).into(),
         ctx.amount(tot.gap_to_goal).into(),
     ]));
     t.draw(doc);
+    forecast_table(doc, ctx);
 
     // Wallet share: one 100% bar per buying center.
     let mut competitor_ids: Vec<(Id, String)> = Vec::new();
@@ -165,5 +169,88 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         for w in warnings {
             bullet(doc, &w, Style::BODY.color(palette::ORANGE), 0.0, "!");
         }
+    }
+}
+
+/// How each buying center's forecast is made, and the revenue the white-space matrix does
+/// not attribute to an offering (our revenue - Installed cells).
+fn forecast_table(doc: &mut Doc, ctx: &Ctx) {
+    let v = ctx.view;
+    doc.gap(8.0);
+    heading(doc, "How the forecast is made", Style::H3, 40.0);
+    let mut t = Table::new(vec![
+        col("Buying center", 2.4, Align::Left),
+        col("Recurring base", 1.3, Align::Right),
+        col("Won in period", 1.3, Align::Right),
+        col("Weighted in period", 1.3, Align::Right),
+        col("Forecast", 1.3, Align::Right),
+        col("Next period (not counted)", 1.5, Align::Right),
+        col("Installed cells", 1.3, Align::Right),
+        col("Not allocated to an offering", 1.6, Align::Right),
+    ]);
+    t.style = Style::BODY.size(7.5);
+    let row = |name: &str, f: &Forecast, installed: Money, not_allocated: Money| -> Vec<Cell> {
+        vec![
+            name.into(),
+            ctx.amount(f.recurring_base).into(),
+            ctx.amount(f.won_in_period).into(),
+            ctx.amount(f.weighted_in_period).into(),
+            ctx.amount(f.total).into(),
+            ctx.amount(f.next_period_weighted).into(),
+            ctx.amount(installed).into(),
+            ctx.amount(not_allocated).into(),
+        ]
+    };
+    for b in &v.buying_centers {
+        let f = &b.figures;
+        t.push(row(
+            &b.buying_center.name,
+            &f.forecast,
+            f.installed_revenue,
+            f.not_allocated,
+        ));
+    }
+    let tot = &v.totals;
+    t.rows.push(Row::total(row(
+        "Account total",
+        &tot.forecast,
+        tot.installed_revenue,
+        tot.not_allocated,
+    )));
+    t.draw(doc);
+    let unscheduled = &tot.forecast;
+    if unscheduled.unscheduled_count > 0 || unscheduled.churned_renewals.0 != 0 {
+        let mut notes = Vec::new();
+        if unscheduled.churned_renewals.0 != 0 {
+            notes.push(format!(
+                "Churned renewals due in the period ({}) are taken off the recurring base.",
+                ctx.amount(unscheduled.churned_renewals)
+            ));
+        }
+        if unscheduled.unscheduled_count > 0 {
+            notes.push(format!(
+                "{} open {} with no close date in or after the period ({} weighted) {} not \
+                 counted until {} a close date.",
+                unscheduled.unscheduled_count,
+                if unscheduled.unscheduled_count == 1 {
+                    "deal"
+                } else {
+                    "deals"
+                },
+                ctx.amount(unscheduled.unscheduled_weighted),
+                if unscheduled.unscheduled_count == 1 {
+                    "is"
+                } else {
+                    "are"
+                },
+                if unscheduled.unscheduled_count == 1 {
+                    "it gets"
+                } else {
+                    "they get"
+                },
+            ));
+        }
+        doc.gap(2.0);
+        paragraph(doc, &notes.join(" "), Style::SMALL, 0.0);
     }
 }

@@ -6,7 +6,7 @@ use super::{begin, percent, Ctx};
 use crate::charts::{legend, progress_bar, swatch, Bar, BarChart, Marker};
 use crate::layout::{palette, Align, Color, Doc, Style};
 use crate::table::{col, Cell, Table};
-use crate::text::{bullet, heading};
+use crate::text::{bullet, heading, paragraph};
 use crate::Section;
 use planner_core::whitespace::Quadrant;
 
@@ -116,11 +116,7 @@ pub fn kpi_tiles(doc: &mut Doc, ctx: &Ctx, per_row: usize) {
         ("Our revenue", ctx.compact(t.our_revenue), palette::NAVY),
         ("Wallet share", percent(t.wallet_share), palette::NAVY),
         ("Sales goal", ctx.compact(t.sales_goal), palette::NAVY),
-        (
-            "Weighted pipeline",
-            ctx.compact(t.weighted_pipeline),
-            palette::NAVY,
-        ),
+        ("Forecast", ctx.compact(t.forecast.total), palette::NAVY),
         ("Gap to goal", ctx.compact(t.gap_to_goal), gap_color),
     ];
     let gap = 8.0;
@@ -147,13 +143,18 @@ pub fn kpi_tiles(doc: &mut Doc, ctx: &Ctx, per_row: usize) {
     }
 }
 
-/// Goal against revenue and revenue plus weighted pipeline, with the goal as a marker.
+/// Goal against the forecast for the period, the forecast stacked by its parts (recurring
+/// base, won in the period, weighted pipeline in the period), the goal as a marker, and one
+/// line that says how the forecast is made and what is left out of it.
 pub fn goal_chart(doc: &mut Doc, ctx: &Ctx) {
     let t = &ctx.view.totals;
+    let f = &t.forecast;
     let goal = ctx.units(t.sales_goal);
-    let rev = ctx.units(t.our_revenue);
-    let pipe = ctx.units(t.weighted_pipeline).max(0.0);
-    let max = goal.max(rev + pipe).max(1.0) * 1.08;
+    let base = ctx.units(f.recurring_base).max(0.0);
+    let won = ctx.units(f.won_in_period).max(0.0);
+    let pipe = ctx.units(f.weighted_in_period).max(0.0);
+    let next = ctx.units(f.next_period_weighted).max(0.0);
+    let max = goal.max(base + won + pipe).max(next).max(1.0) * 1.08;
     let tick = |v: f64| {
         ctx.view
             .plan
@@ -175,14 +176,18 @@ pub fn goal_chart(doc: &mut Doc, ctx: &Ctx) {
                 note: ctx.compact(t.sales_goal),
             },
             Bar {
-                label: "Our revenue".into(),
-                segments: vec![(rev, palette::TEAL)],
-                note: ctx.compact(t.our_revenue),
+                label: "Forecast for the period".into(),
+                segments: vec![
+                    (base, palette::TEAL),
+                    (won, palette::GREEN),
+                    (pipe, palette::TEAL.tint(0.55)),
+                ],
+                note: gap_note,
             },
             Bar {
-                label: "Revenue + weighted pipeline".into(),
-                segments: vec![(rev, palette::TEAL), (pipe, palette::TEAL.tint(0.55))],
-                note: gap_note,
+                label: "Next period's pipeline".into(),
+                segments: vec![(next, palette::MUTED.tint(0.6))],
+                note: format!("{} not counted", ctx.compact(f.next_period_weighted)),
             },
         ],
         max,
@@ -202,10 +207,41 @@ pub fn goal_chart(doc: &mut Doc, ctx: &Ctx) {
         doc,
         &[
             swatch(palette::NAVY, "Sales goal"),
-            swatch(palette::TEAL, "Our revenue"),
-            swatch(palette::TEAL.tint(0.55), "Weighted open pipeline"),
+            swatch(palette::TEAL, "Recurring base"),
+            swatch(palette::GREEN, "Won in period"),
+            swatch(palette::TEAL.tint(0.55), "Weighted pipeline in period"),
+            swatch(palette::MUTED.tint(0.6), "Next period (weighted)"),
         ],
     );
+    paragraph(doc, &forecast_sentence(ctx), Style::SMALL, 0.0);
+}
+
+/// "Forecast 3.4M = recurring revenue base 3.2M + won in the period 240K + ...;
+/// not counted: ...", from the core's labelled parts.
+pub fn forecast_sentence(ctx: &Ctx) -> String {
+    let parts = &ctx.view.forecast_parts;
+    let label = |l: &str| l.to_lowercase();
+    let counted: Vec<String> = parts
+        .iter()
+        .filter(|p| p.counted)
+        .map(|p| format!("{} {}", label(&p.label), ctx.compact(p.amount)))
+        .collect();
+    let apart: Vec<String> = parts
+        .iter()
+        .filter(|p| !p.counted && p.amount.0 != 0)
+        .map(|p| format!("{} {}", label(&p.label), ctx.compact(p.amount)))
+        .collect();
+    let mut s = format!(
+        "Forecast {} = {}; gap to goal = goal {} - forecast = {}.",
+        ctx.compact(ctx.view.totals.forecast.total),
+        counted.join(" + "),
+        ctx.compact(ctx.view.totals.sales_goal),
+        ctx.compact(ctx.view.totals.gap_to_goal),
+    );
+    if !apart.is_empty() {
+        s.push_str(&format!(" Shown apart: {}.", apart.join("; ")));
+    }
+    s
 }
 
 pub fn quadrant_cell(q: Quadrant, style: Style) -> Cell {

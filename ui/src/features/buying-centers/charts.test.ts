@@ -83,15 +83,22 @@ const ownText = (el: Element | null) =>
     .join('');
 
 describe('goal chart', () => {
-  it('stacks revenue and weighted pipeline against a goal marker, with the gap written beside', () => {
+  it('stacks the forecast parts against a goal marker, with the gap written beside', () => {
     const figure = goalChart(planView(), 'en-US');
     const finance = figure.querySelector(`g.chart-row[data-buying-center="${IDS.finance}"]`)!;
     const segs = Array.from(finance.querySelectorAll('rect.chart-seg'));
-    expect(segs.map((s) => s.getAttribute('class'))).toEqual(['chart-seg chart-seg-ours', 'chart-seg chart-seg-pipeline']);
+    expect(segs.map((s) => s.getAttribute('class'))).toEqual(['chart-seg chart-seg-ours', 'chart-seg chart-seg-won', 'chart-seg chart-seg-pipeline']);
+    expect(segs.map((s) => s.querySelector('title')?.textContent)).toEqual([
+      `Finance \u2013 recurring revenue base: ${formatMoney(61_000_00, 'EUR', 'en-US')}`,
+      `Finance \u2013 won in the period: ${formatMoney(7_000_00, 'EUR', 'en-US')}`,
+      `Finance \u2013 weighted pipeline closing in the period: ${formatMoney(5_000_00, 'EUR', 'en-US')}`,
+    ]);
+    // Next period's pipeline is written beside, never stacked into the bar.
+    expect(finance.textContent).toContain('next period 21K EUR not counted');
     expect(segs.every((s) => s.querySelector('title'))).toBe(true);
     expect(finance.querySelector('.chart-goal line')).not.toBeNull();
     expect(finance.querySelector('.chart-goal title')?.textContent).toContain(formatMoney(250_000_00, 'EUR', 'en-US'));
-    // The view's gap (123,456), not goal - revenue - pipeline.
+    // The view's gap (123,456), not goal - forecast computed here.
     expect(ownText(finance.querySelector('.chart-gap'))).toBe('Gap 123.5K EUR');
     expect(finance.querySelector('.chart-gap title')?.textContent).toContain(formatMoney(123_456_00, 'EUR', 'en-US'));
 

@@ -33,8 +33,10 @@ export interface SeriesStyle {
 export const OURS: SeriesStyle = { color: '#0072B2', ink: '#0072B2', pattern: 'solid' };
 /** Nobody is known to hold it: pale, hatched, outlined. */
 export const OPEN: SeriesStyle = { color: '#f2f2f2', ink: '#8a8a8a', pattern: 'hatch' };
-/** Weighted pipeline in the goal chart. */
+/** Weighted pipeline closing in the period, in the goal chart. */
 export const PIPELINE: SeriesStyle = { color: '#56B4E9', ink: '#ffffff', pattern: 'diagonal' };
+/** Won deals closing in the period, in the goal chart. */
+export const WON: SeriesStyle = { color: '#009E73', ink: '#ffffff', pattern: 'dots' };
 
 const COMPETITOR_STYLES: SeriesStyle[] = [
   { color: '#D55E00', ink: '#ffffff', pattern: 'diagonal' },
@@ -361,8 +363,9 @@ function walletSegments(view: PlanView, bc: BuyingCenterView, money: (m: number)
 }
 
 /**
- * Revenue plus weighted pipeline of each buying center against its sales goal (a marker line),
- * with the gap to goal written beside it.
+ * Each buying center's forecast for the plan period, stacked by its parts (recurring base, won
+ * in the period, weighted pipeline closing in the period), against its sales goal (a marker
+ * line), with the gap to goal written beside it. All figures are the core's.
  */
 export function goalChart(view: PlanView, locale: string | undefined = displayLocale()): HTMLElement {
   const currency = view.plan.currency;
@@ -370,12 +373,17 @@ export function goalChart(view: PlanView, locale: string | undefined = displayLo
   const short = (m: number) => formatMoneyShort(m, currency, locale);
   const f = frame(
     'goal-chart',
-    'Revenue and pipeline against the sales goal',
-    'For each buying center, our revenue plus the weighted open pipeline, against a marker at the sales goal, with the gap to goal written beside it.',
-    [legendItem('Our revenue', OURS), legendItem('Weighted pipeline', PIPELINE), legendItem('Sales goal', OURS, 'line')],
+    'Forecast against the sales goal',
+    'For each buying center, the forecast for the plan period (recurring base, won in the period and weighted pipeline closing in the period), against a marker at the sales goal, with the gap to goal written beside it.',
+    [
+      legendItem('Recurring base', OURS),
+      legendItem('Won in period', WON),
+      legendItem('Weighted pipeline in period', PIPELINE),
+      legendItem('Sales goal', OURS, 'line'),
+    ],
   );
   const bcs = view.buying_centers;
-  const largest = Math.max(0, ...bcs.map((b) => Math.max(b.sales_goal, b.our_revenue + b.weighted_pipeline)));
+  const largest = Math.max(0, ...bcs.map((b) => Math.max(b.sales_goal, b.forecast.total)));
   if (bcs.length === 0 || largest <= 0) {
     f.figure.append(h('p', { class: 'muted chart-empty' }, bcs.length === 0 ? 'No buying centers yet.' : 'No sales goals, revenue or pipeline yet.'));
     f.svgEl.remove();
@@ -386,17 +394,21 @@ export function goalChart(view: PlanView, locale: string | undefined = displayLo
   for (const bc of bcs) {
     const row = svg('g', { class: 'chart-row', 'data-buying-center': bc.id });
     row.append(rowLabel(bc.name, `Goal ${short(bc.sales_goal)}`, y));
+    const fc = bc.forecast;
     const segments: Segment[] = [];
-    if (bc.our_revenue > 0) {
-      segments.push({ kind: 'ours', label: 'Revenue', amount: bc.our_revenue, style: OURS, title: `${bc.name} \u2013 our revenue: ${money(bc.our_revenue)}` });
+    if (fc.recurring_base > 0) {
+      segments.push({ kind: 'ours', label: 'Base', amount: fc.recurring_base, style: OURS, title: `${bc.name} \u2013 recurring revenue base: ${money(fc.recurring_base)}` });
     }
-    if (bc.weighted_pipeline > 0) {
+    if (fc.won_in_period > 0) {
+      segments.push({ kind: 'won', label: 'Won', amount: fc.won_in_period, style: WON, title: `${bc.name} \u2013 won in the period: ${money(fc.won_in_period)}` });
+    }
+    if (fc.weighted_in_period > 0) {
       segments.push({
         kind: 'pipeline',
-        label: 'Weighted pipeline',
-        amount: bc.weighted_pipeline,
+        label: 'Pipeline',
+        amount: fc.weighted_in_period,
         style: PIPELINE,
-        title: `${bc.name} \u2013 weighted open pipeline: ${money(bc.weighted_pipeline)}`,
+        title: `${bc.name} \u2013 weighted pipeline closing in the period: ${money(fc.weighted_in_period)}`,
       });
     }
     // The track shows the whole scale, so an empty bar still reads as a bar.
@@ -418,8 +430,8 @@ export function goalChart(view: PlanView, locale: string | undefined = displayLo
       bc.sales_goal <= 0
         ? 'No sales goal set'
         : bc.gap_to_goal > 0
-          ? `Gap to goal ${money(bc.gap_to_goal)}: goal minus revenue minus weighted pipeline`
-          : `Goal covered by revenue and weighted pipeline (gap ${money(bc.gap_to_goal)})`;
+          ? `Gap to goal ${money(bc.gap_to_goal)}: goal minus forecast ${money(fc.total)}`
+          : `Goal covered by the forecast ${money(fc.total)} (gap ${money(bc.gap_to_goal)})`;
     row.append(
       svg(
         'text',
@@ -429,7 +441,8 @@ export function goalChart(view: PlanView, locale: string | undefined = displayLo
       ),
     );
     const pieces: Piece[] = segments.map((s) => ({ text: `${s.label} ${short(s.amount)}`, style: s.style }));
-    if (!segments.length) pieces.push({ text: 'No revenue or weighted pipeline yet' });
+    if (!segments.length) pieces.push({ text: 'No revenue or pipeline in the period yet' });
+    if (fc.next_period_weighted > 0) pieces.push({ text: `next period ${short(fc.next_period_weighted)} not counted` });
     row.append(pieceLine(pieces, BAR_X, y + BAR_H + 13, f.fill));
     f.svgEl.append(row);
     y += BAR_H + LINE_H + ROW_GAP + 6;

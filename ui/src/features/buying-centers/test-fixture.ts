@@ -4,6 +4,7 @@
 import { vi } from 'vitest';
 import type { PlanContext } from '../../app/context';
 import type { BuyingCenterView } from '../../ipc/bindings/BuyingCenterView';
+import type { Forecast } from '../../ipc/bindings/Forecast';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 
 export const IDS = {
@@ -16,6 +17,20 @@ export const IDS = {
   cost: '00000000-0000-4000-8000-0000000000a2',
   opp: '00000000-0000-4000-8000-0000000000e1',
 };
+
+/** A forecast whose total is the sum of its counted parts. */
+export function forecast(base: number, won: number, weighted: number, next: number): Forecast {
+  return {
+    recurring_base: base,
+    churned_renewals: 0,
+    won_in_period: won,
+    weighted_in_period: weighted,
+    total: base + won + weighted,
+    next_period_weighted: next,
+    unscheduled_weighted: 0,
+    unscheduled_count: 0,
+  };
+}
 
 export function bcView(over: Partial<BuyingCenterView> & { id: string; name: string }): BuyingCenterView {
   return {
@@ -33,7 +48,10 @@ export function bcView(over: Partial<BuyingCenterView> & { id: string; name: str
     wallet_share: null,
     headroom: 0,
     weighted_pipeline: 0,
+    forecast: forecast(0, 0, 0, 0),
     gap_to_goal: 0,
+    installed_revenue: 0,
+    not_allocated: 0,
     competitor_wallet: [],
     open_wallet: 0,
     warnings: [],
@@ -61,7 +79,10 @@ export function planView(): PlanView {
     wallet_share: 0.424,
     headroom: 777_777_00,
     weighted_pipeline: 33_333_00,
+    forecast: forecast(61_000_00, 7_000_00, 5_000_00, 21_000_00),
     gap_to_goal: 123_456_00,
+    installed_revenue: 60_000_00,
+    not_allocated: 44_444_00,
     competitor_wallet: [
       { competitor_id: IDS.acme, name: 'Acme', amount: 120_000_00 },
       { competitor_id: IDS.globex, name: 'Globex', amount: 40_000_00 },
@@ -79,6 +100,7 @@ export function planView(): PlanView {
     wallet_share: 0.75,
     headroom: 50_000_00,
     weighted_pipeline: 0,
+    forecast: forecast(150_000_00, 0, 0, 0),
     gap_to_goal: -50_000_00,
     open_wallet: 50_000_00,
     warnings: [{ field: 'sales_goal', message: 'The sales goal is below current revenue: a planned decline?' }],
@@ -116,7 +138,10 @@ export function planView(): PlanView {
       wallet_share: 0.5151,
       headroom: 999_999_00,
       weighted_pipeline: 33_333_00,
+      forecast: forecast(211_000_00, 7_000_00, 5_000_00, 21_000_00),
       gap_to_goal: 88_888_00,
+      installed_revenue: 60_000_00,
+      not_allocated: 55_555_00,
       open_pipeline: 111_111_00,
       won: 22_222_00,
       lost: 11_111_00,
@@ -150,6 +175,12 @@ export function planView(): PlanView {
       ],
     },
     gap_to_goal: 88_888_00,
+    forecast_parts: [
+      { key: 'recurring_base', label: 'Recurring revenue base', amount: 211_000_00, counted: true },
+      { key: 'won_in_period', label: 'Won in the period', amount: 7_000_00, counted: true },
+      { key: 'weighted_in_period', label: 'Weighted pipeline closing in the period', amount: 5_000_00, counted: true },
+      { key: 'next_period_weighted', label: "Next period's pipeline (weighted, not counted)", amount: 21_000_00, counted: false },
+    ],
   } as unknown as PlanView;
 }
 

@@ -76,14 +76,41 @@ describe('buying centers table', () => {
     // 100,000 / 400,000 would be 25%; the view says 42.4%.
     expect(cell('wallet_share')).toBe(formatPercent(0.424));
     expect(cell('headroom')).toBe(eur(777_777_00));
-    expect(cell('weighted_pipeline')).toBe(eur(33_333_00));
+    // The forecast is the core's total (61,000 + 7,000 + 5,000), not revenue + pipeline.
+    expect(cell('forecast')).toBe(eur(73_000_00));
     expect(cell('gap_to_goal')).toBe(eur(123_456_00));
+    const parts = finance.parentElement!.querySelector('[data-figure="forecast-parts"]')!.textContent!;
+    expect(parts).toBe(`Base ${eur(61_000_00)} + won ${eur(7_000_00)} + weighted ${eur(5_000_00)}`);
+    expect(finance.parentElement!.querySelector('[data-figure="not-allocated"]')!.textContent).toBe(
+      `Not allocated to an offering: ${eur(44_444_00)}`,
+    );
 
     const foot = root.querySelector('tfoot tr')!.textContent!;
     expect(foot).toContain(eur(600_000_00));
     expect(foot).toContain(formatPercent(0.5151));
     expect(foot).toContain(eur(999_999_00));
     expect(foot).toContain(eur(88_888_00));
+    expect(foot).toContain(eur(223_000_00));
+  });
+
+  it('explains the account forecast with the core labels, parts shown apart marked as not counted', () => {
+    mount(fakeContext(planView()));
+    const panel = root.querySelector('.bc-forecast-panel')!;
+    const rows = Array.from(panel.querySelectorAll('tr')).map((tr) => [tr.getAttribute('data-part'), tr.className, tr.textContent]);
+    expect(rows.map((r) => r[0])).toEqual([
+      'recurring_base',
+      'won_in_period',
+      'weighted_in_period',
+      'next_period_weighted',
+      'total',
+      'gap',
+      'not_allocated',
+    ]);
+    expect(rows[3][1]).toBe('apart');
+    expect(rows[3][2]).toContain("Next period's pipeline (weighted, not counted)");
+    expect(rows[4][2]).toContain(eur(223_000_00));
+    expect(rows[5][2]).toContain(eur(88_888_00));
+    expect(rows[6][2]).toContain(eur(55_555_00));
   });
 
   it('shows money formatted when not focused and plainly while editing', () => {

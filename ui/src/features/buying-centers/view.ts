@@ -91,6 +91,7 @@ function render(): void {
       { class: 'buying-centers', 'aria-label': 'Buying centers' },
       h('p', { class: 'muted small area-meta' }, `Amounts in ${view.plan.currency} \u00b7 ${view.plan.period}`),
       table(view, ctx.readonly),
+      forecastPanel(view),
       h('div', { class: 'bc-charts' }, walletChart(view, displayLocale()), goalChart(view, displayLocale())),
     ),
   );
@@ -168,8 +169,13 @@ const COLUMNS: Array<{ label: string; cls?: string; derived?: boolean; title?: s
   { label: 'Headroom', cls: 'num', derived: true, title: 'Total wallet \u2212 our revenue' },
   { label: 'Sales goal', cls: 'num' },
   { label: 'Target share', cls: 'num' },
-  { label: 'Weighted pipeline', cls: 'num', derived: true, title: 'Open opportunities: amount \u00d7 probability' },
-  { label: 'Gap to goal', cls: 'num', derived: true, title: 'Sales goal \u2212 our revenue \u2212 weighted pipeline' },
+  {
+    label: 'Forecast',
+    cls: 'num',
+    derived: true,
+    title: 'Recurring base + won in the plan period + weighted pipeline closing in the period (see How the forecast is made)',
+  },
+  { label: 'Gap to goal', cls: 'num', derived: true, title: 'Sales goal \u2212 forecast' },
 ];
 
 const money = (minor: number, currency: string) => formatMoneyForDisplay(minor, currency);
@@ -207,7 +213,7 @@ function table(view: PlanView, readonly: boolean): HTMLElement {
     h('td', { class: ['num derived', t.headroom < 0 && 'negative'], dataset: { col: 'headroom' } }, money(t.headroom, currency)),
     h('td', { class: 'num', dataset: { col: 'sales_goal' } }, money(t.sales_goal, currency)),
     h('td', null),
-    h('td', { class: 'num derived', dataset: { col: 'weighted_pipeline' } }, money(t.weighted_pipeline, currency)),
+    h('td', { class: 'num derived', dataset: { col: 'forecast' } }, money(t.forecast.total, currency)),
     h('td', { class: 'num derived', dataset: { col: 'gap_to_goal' } }, gap(t.gap_to_goal, t.sales_goal, currency)),
     readonly ? null : h('td', null),
   );
@@ -283,9 +289,86 @@ function derivedCells(view: PlanView, bc: BuyingCenterView, part: 'share' | 'pip
     ];
   }
   return [
-    h('td', { class: 'num derived', dataset: { col: 'weighted_pipeline' } }, money(bc.weighted_pipeline, currency)),
+    h('td', { class: 'num derived', dataset: { col: 'forecast' } }, money(bc.forecast.total, currency)),
     h('td', { class: 'num derived', dataset: { col: 'gap_to_goal' } }, gap(bc.gap_to_goal, bc.sales_goal, currency)),
   ];
+}
+
+/** One buying center's forecast in words, and the revenue no white-space cell accounts for. */
+function forecastPart(view: PlanView, bc: BuyingCenterView): Child {
+  const currency = view.plan.currency;
+  const f = bc.forecast;
+  const lines: Child[] = [
+    h(
+      'div',
+      { dataset: { figure: 'forecast-parts' } },
+      `Base ${money(f.recurring_base, currency)} + won ${money(f.won_in_period, currency)} + weighted ${money(f.weighted_in_period, currency)}`,
+    ),
+  ];
+  if (f.next_period_weighted !== 0) {
+    lines.push(h('div', { class: 'muted' }, `Next period ${money(f.next_period_weighted, currency)} (not counted)`));
+  }
+  if (f.unscheduled_count > 0) {
+    lines.push(h('div', { class: 'muted' }, `${f.unscheduled_count} open without a close date in the period (not counted)`));
+  }
+  lines.push(
+    h(
+      'div',
+      { dataset: { figure: 'not-allocated' }, title: 'Our revenue \u2212 the revenue of this buying center\u2019s Installed white-space cells' },
+      `Not allocated to an offering: ${money(bc.not_allocated, currency)}`,
+    ),
+  );
+  return h('div', { class: 'bc-forecast' }, lines);
+}
+
+/** The account's forecast, part by part, as the core labels it: what the QBR will ask. */
+function forecastPanel(view: PlanView): HTMLElement {
+  const currency = view.plan.currency;
+  const t = view.totals;
+  return h(
+    'section',
+    { class: 'bc-forecast-panel', 'aria-labelledby': 'bc-forecast-title' },
+    h('h3', { id: 'bc-forecast-title' }, 'How the forecast is made'),
+    h(
+      'table',
+      { class: 'forecast-parts' },
+      h('caption', { class: 'visually-hidden' }, 'Forecast for the plan period, part by part'),
+      h(
+        'tbody',
+        null,
+        view.forecast_parts.map((p) =>
+          h(
+            'tr',
+            { class: p.counted ? 'counted' : 'apart', dataset: { part: p.key } },
+            h('th', { scope: 'row' }, p.counted ? p.label : h('span', { class: 'muted' }, p.label)),
+            h('td', { class: 'num' }, money(p.amount, currency)),
+          ),
+        ),
+        h(
+          'tr',
+          { class: 'total', dataset: { part: 'total' } },
+          h('th', { scope: 'row' }, `Forecast for ${view.plan.period}`),
+          h('td', { class: 'num' }, h('strong', null, money(t.forecast.total, currency))),
+        ),
+        h(
+          'tr',
+          { dataset: { part: 'gap' } },
+          h('th', { scope: 'row' }, `Gap to goal (goal ${money(t.sales_goal, currency)} \u2212 forecast)`),
+          h('td', { class: 'num' }, gap(t.gap_to_goal, t.sales_goal, currency)),
+        ),
+        h(
+          'tr',
+          { dataset: { part: 'not_allocated' } },
+          h(
+            'th',
+            { scope: 'row' },
+            `Our revenue not allocated to an offering (revenue ${money(t.our_revenue, currency)} \u2212 Installed cells ${money(t.installed_revenue, currency)})`,
+          ),
+          h('td', { class: 'num' }, money(t.not_allocated, currency)),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The second row of a buying center: labelled groups side by side. */
@@ -336,6 +419,7 @@ function readonlyGroup(view: PlanView, bc: BuyingCenterView, colCount: number): 
           warningNotes(bc, 'competitors'),
         ],
       ],
+      ['Forecast', forecastPart(view, bc)],
     ]),
   );
 }
@@ -436,6 +520,7 @@ function editGroup(view: PlanView, bc: BuyingCenterView, colCount: number): HTML
       ['Relationship', h('div', { class: 'edit-cell' }, relSelect, relSlot)],
       ['Key initiatives', initiativesPart(view, bc)],
       ['Competitors present', competitors],
+      ['Forecast', forecastPart(view, bc)],
     ]),
     local.deleting === id ? deleteRow(view, bc, colCount) : null,
   );

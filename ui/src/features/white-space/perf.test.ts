@@ -20,6 +20,7 @@ describe('a 30 x 60 matrix', () => {
           mutual_value_score: us * them,
           quadrant: null,
           opportunity_ids: [],
+          open_opportunity_amount: 0,
           warnings: [],
         });
       }),

@@ -44,7 +44,7 @@ export function cell(
 
 function cv(c: WhiteSpaceCell, extra: Partial<CellView> = {}): CellView {
   const score = c.value_to_us !== null && c.value_to_customer !== null ? c.value_to_us * c.value_to_customer : null;
-  return { cell: c, status: c.status, mutual_value_score: score, quadrant: null, opportunity_ids: [], warnings: [], ...extra };
+  return { cell: c, status: c.status, mutual_value_score: score, quadrant: null, opportunity_ids: [], open_opportunity_amount: 0, warnings: [], ...extra };
 }
 
 export function play(cellRow: WhiteSpaceCell, bcName: string, offName: string, extra: Partial<Play> = {}): Play {
@@ -63,6 +63,7 @@ export function play(cellRow: WhiteSpaceCell, bcName: string, offName: string, e
     quadrant: 'pursue',
     kind: 'up_sell',
     estimated_revenue: cellRow.estimated_revenue,
+    open_opportunity_amount: 0,
     ...extra,
   };
 }

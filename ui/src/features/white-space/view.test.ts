@@ -157,7 +157,7 @@ describe('white-space matrix', () => {
     let release!: () => void;
     const created = cell('new-1', BC_OPS, OFF_SPEND, 'open', 2, null);
     const after = structuredClone(base);
-    after.white_space.cells.push({ cell: created, status: 'open', mutual_value_score: null, quadrant: null, opportunity_ids: [], warnings: [] });
+    after.white_space.cells.push({ cell: created, status: 'open', mutual_value_score: null, quadrant: null, opportunity_ids: [], open_opportunity_amount: 0, warnings: [] });
     const ctx = mount(base, {
       save: () => new Promise<PlanView>((resolve) => (release = () => resolve(after))),
     });

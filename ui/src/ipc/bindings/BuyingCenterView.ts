@@ -2,6 +2,7 @@
 import type { CompetitorShare } from "./CompetitorShare";
 import type { CompetitorSlice } from "./CompetitorSlice";
 import type { FieldWarning } from "./FieldWarning";
+import type { Forecast } from "./Forecast";
 import type { Money } from "./Money";
 import type { RelationshipStatus } from "./RelationshipStatus";
 
@@ -27,13 +28,26 @@ wallet_share: number | null,
  */
 headroom: Money, 
 /**
- * Sum of open opportunities' amount x probability.
+ * Sum of open opportunities' amount x probability, whatever their close date.
  */
 weighted_pipeline: Money, 
 /**
- * sales goal - our revenue - weighted open pipeline.
+ * The forecast for the plan period, part by part.
+ */
+forecast: Forecast, 
+/**
+ * sales goal - forecast total.
  */
 gap_to_goal: Money, 
+/**
+ * Revenue of this buying center's Installed white-space cells.
+ */
+installed_revenue: Money, 
+/**
+ * our revenue - installed_revenue: revenue the matrix does not attribute to an offering
+ * (negative when the installed cells add up to more than our revenue).
+ */
+not_allocated: Money, 
 /**
  * Each competitor's estimated slice of the wallet, in money.
  */

@@ -7,6 +7,7 @@ import type { Campaign } from "./Campaign";
 import type { Completeness } from "./Completeness";
 import type { Contact } from "./Contact";
 import type { CoverageGap } from "./CoverageGap";
+import type { ForecastPart } from "./ForecastPart";
 import type { InfluenceLine } from "./InfluenceLine";
 import type { Money } from "./Money";
 import type { ObjectiveView } from "./ObjectiveView";
@@ -30,4 +31,8 @@ buying_center_charts: Array<BuyingCenterChart>, objectives: Array<ObjectiveView>
 /**
  * Flattened for readers of `show --json`.
  */
-tier: Tier, gap_to_goal: Money, };
+tier: Tier, gap_to_goal: Money, 
+/**
+ * The account's forecast explained part by part (`totals.forecast` with labels).
+ */
+forecast_parts: Array<ForecastPart>, };

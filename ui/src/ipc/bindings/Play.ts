@@ -11,4 +11,9 @@ export type Play = { cell_id: string, buying_center_id: string,
 /**
  * Names are shared, not copied per play: a 200 x 200 matrix has 40,000 cells.
  */
-buying_center: string, offering_id: string, offering: string, status: CellStatus, value_to_us: number, value_to_customer: number, mutual_value_score: number, quadrant: Quadrant, kind: PlayKind, estimated_revenue: Money, };
+buying_center: string, offering_id: string, offering: string, status: CellStatus, value_to_us: number, value_to_customer: number, mutual_value_score: number, quadrant: Quadrant, kind: PlayKind, estimated_revenue: Money, 
+/**
+ * Amount of the cell's open opportunities, shown beside the estimate (they may differ:
+ * the estimate is the AM's view of the whole play, the opportunity what is quoted now).
+ */
+open_opportunity_amount: Money, };

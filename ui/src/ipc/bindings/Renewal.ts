@@ -4,7 +4,11 @@ import type { Money } from "./Money";
 /**
  * A recurring contract that comes up for renewal.
  */
-export type Renewal = { id: string, offering_id: string | null, description: string, annual_value: Money, renewal_on: string, 
+export type Renewal = { id: string, offering_id: string | null, 
+/**
+ * The buying center whose revenue the contract is part of (older files have none).
+ */
+buying_center_id: string | null, description: string, annual_value: Money, renewal_on: string, 
 /**
  * Set when the customer did not renew: counts towards churn.
  */
