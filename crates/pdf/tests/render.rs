@@ -81,6 +81,10 @@ fn sample_plan_full_a4_passes_the_tools() {
         "Confidential",
         "Don't force-fit",
         "Warehouse OS",
+        // The forecast explained, with the core's figures (sample as of 2026-11-01).
+        "How the forecast is made",
+        "Not allocated",
+        "3,892,000",
     ] {
         assert!(
             text.contains(needle),
@@ -133,7 +137,15 @@ fn summary_is_one_page_on_a4_and_letter() {
             );
             assert!(overlaps(&words).is_empty(), "{:#?}", overlaps(&words));
             let text = text_of(&pdf);
+            // The summary says how the forecast is made, in the core's figures.
+            let forecast = format!(
+                "Forecast {} =",
+                view.plan
+                    .currency
+                    .format_compact(view.totals.forecast.total)
+            );
             for needle in [
+                forecast.as_str(),
                 "Top plays",
                 "Top coverage gaps",
                 "Next actions",

@@ -13,7 +13,7 @@ use planner_core::whitespace::Quadrant;
 pub fn render(doc: &mut Doc, ctx: &Ctx) {
     begin(doc, ctx, Section::ExecutiveSummary, false);
     kpi_tiles(doc, ctx, 3);
-    heading(doc, "Goal, revenue and weighted pipeline", Style::H2, 90.0);
+    heading(doc, "Goal and forecast for the period", Style::H2, 90.0);
     goal_chart(doc, ctx);
     let plays = plays_table(ctx, 5);
     heading(doc, "Top plays", Style::H2, plays.first_block_height(doc));
@@ -185,9 +185,9 @@ pub fn goal_chart(doc: &mut Doc, ctx: &Ctx) {
                 note: gap_note,
             },
             Bar {
-                label: "Next period's pipeline".into(),
+                label: "Next period (not counted)".into(),
                 segments: vec![(next, palette::MUTED.tint(0.6))],
-                note: format!("{} not counted", ctx.compact(f.next_period_weighted)),
+                note: ctx.compact(f.next_period_weighted),
             },
         ],
         max,

@@ -192,6 +192,18 @@ fn draw_cell(doc: &mut Doc, cell: Option<&CellView>, x: f32, y: f32, w: f32) {
         Some(c) if c.status == CellStatus::NotApplicable => {
             (palette::STRIPE, status_letter(c.status).to_string())
         }
+        // Blocked is not a play, whatever it scores: no heat colour, so it never reads as
+        // the best cell of the map; its score stays written beside the letter.
+        Some(c) if c.status == CellStatus::Blocked => (
+            palette::STRIPE,
+            format!(
+                "{}{}",
+                status_letter(c.status),
+                c.mutual_value_score
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default()
+            ),
+        ),
         Some(c) => {
             let score = c
                 .mutual_value_score
@@ -209,8 +221,8 @@ fn draw_cell(doc: &mut Doc, cell: Option<&CellView>, x: f32, y: f32, w: f32) {
         // Blocked: a diagonal stroke as well as the letter.
         doc.page().line(
             &[(x + 2.0, y + ROW_H - 2.0), (x + w - 2.0, y + 2.0)],
-            palette::MUTED,
-            0.5,
+            palette::INK,
+            0.8,
             Dash::Solid,
         );
     }
