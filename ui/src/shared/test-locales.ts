@@ -19,6 +19,9 @@ export interface TypedAmount {
 export const TYPED_AMOUNTS: readonly TypedAmount[] = [
   { locale: 'en-US', currency: 'EUR', typed: '1,250,000.50', minor: 125_000_050 },
   { locale: 'en-US', currency: 'USD', typed: '$12.50', minor: 1250 },
+  // The same text, two amounts: only the locale tells "1,250" apart (three-decimal dinar).
+  { locale: 'en-US', currency: 'KWD', typed: '1,250', minor: 1_250_000 },
+  { locale: 'de-DE', currency: 'KWD', typed: '1,250', minor: 1250 },
   { locale: 'de-DE', currency: 'EUR', typed: '1.250,50', minor: 125_050 },
   { locale: 'de-DE', currency: 'EUR', typed: '1.250.000', minor: 125_000_000 },
   { locale: 'fr-FR', currency: 'EUR', typed: '12,50', minor: 1250 },

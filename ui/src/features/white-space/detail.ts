@@ -6,7 +6,7 @@ import type { PlanView } from '../../ipc/bindings/PlanView';
 import type { WhiteSpaceCell } from '../../ipc/bindings/WhiteSpaceCell';
 import { h } from '../../shared/dom';
 import { formatDate, formatMoney } from '../../shared/format';
-import { formatMoneyForEdit, parseMoney } from '../../shared/money-input';
+import { amountExample, formatMoneyForEdit, parseMoney } from '../../shared/money-input';
 import { QUADRANT_LABEL, STATUSES, STATUS_LABEL, baseCell, buyingCenterNames, findCell } from './model';
 import type { CellPos } from './matrix';
 
@@ -128,7 +128,7 @@ export function renderDetail(opts: DetailOptions): Detail {
     ),
     field('value_to_us_rationale', 'Why, for us', toUsWhy),
     field('value_to_customer_rationale', 'Why, for the customer', toCustWhy),
-    field('estimated_revenue', `Estimated revenue (${currency})`, revenue, 'In major units, e.g. 250000'),
+    field('estimated_revenue', `Estimated revenue (${currency})`, revenue, `In major units, e.g. ${amountExample()}`),
     competitorField,
     blockedField,
   );
