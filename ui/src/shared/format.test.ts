@@ -53,6 +53,9 @@ describe('displayLocale', () => {
   it('gives people grouping where the environment is POSIX', () => {
     restore = useNavigatorLanguage('POSIX');
     expect(displayLocale()).toBe('en-US');
+    restore();
+    restore = useNavigatorLanguage('C.UTF-8');
+    expect(displayLocale()).toBe('en-US');
   });
 
   it('is what money is formatted in when no locale is given', () => {

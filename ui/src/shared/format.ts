@@ -33,10 +33,11 @@ export function displayLocale(): string | undefined {
 let displayLocaleFor: { language: string | undefined; locale: string | undefined } | null = null;
 
 function resolveDisplayLocale(language: string | undefined): string | undefined {
+  // "de_DE.UTF-8" and "de-DE@euro" are POSIX spellings; Intl wants "de-DE".
+  const cleaned = (language ?? '').replace(/[.@].*$/, '').replace(/_/g, '-');
+  if (/^(?:c|posix)$/i.test(cleaned)) return 'en-US';
   let tag: string | undefined;
   try {
-    // "de_DE.UTF-8" and "de-DE@euro" are POSIX spellings; Intl wants "de-DE".
-    const cleaned = language?.replace(/[.@].*$/, '').replace(/_/g, '-');
     tag = cleaned ? Intl.getCanonicalLocales(cleaned)[0] : undefined;
   } catch {
     tag = undefined;
@@ -47,7 +48,7 @@ function resolveDisplayLocale(language: string | undefined): string | undefined 
   } catch {
     return undefined;
   }
-  return /-u-(?:.*-)?va-posix/i.test(resolved) || /^(?:c|posix)$/i.test(tag ?? '') ? 'en-US' : tag;
+  return /-u-(?:.*-)?va-posix/i.test(resolved) ? 'en-US' : tag;
 }
 
 /**
