@@ -122,6 +122,27 @@ describe('every accepted currency, in every locale', () => {
   });
 });
 
+describe('locales writing other digits', () => {
+  it('reads back what the app writes in Arabic, Persian, Bengali, Marathi and Thai digits', () => {
+    const amounts = [0, 7, 125_050, 98_765_432_101, -123_456_789];
+    for (const locale of ['ar-EG', 'fa-IR', 'bn-BD', 'mr-IN', 'th-TH-u-nu-thai']) {
+      for (const code of Object.keys(CURRENCY_MINOR_DIGITS)) {
+        for (const minor of amounts) {
+          const where = `${code} ${locale} ${minor}`;
+          expect(parseMoney(formatMoney(minor, code, locale), code, locale), where).toEqual(ok(minor));
+          expect(parseMoney(formatMoneyForEdit(minor, code, locale), code, locale), where).toEqual(ok(minor));
+        }
+      }
+    }
+  });
+
+  it('reads typed digits of other scripts', () => {
+    expect(parseMoney('\u0661\u066c\u0662\u0665\u0660\u066b\u0665', 'EGP', 'ar-EG')).toEqual(ok(125_050));
+    expect(parseMoney('\u0967\u0968\u096b\u0966', 'INR', 'hi-IN')).toEqual(ok(125_000));
+    expect(parseWholeNumber('\u06f2\u06f5', {})).toEqual(ok(25));
+  });
+});
+
 describe('parseWholeNumber', () => {
   it('reads whole numbers, an optional % and empty as the given value', () => {
     expect(parseWholeNumber('25')).toEqual(ok(25));

@@ -25,7 +25,7 @@ export function localeSeparators(locale: string | undefined = displayLocale()): 
     let group = ',';
     try {
       for (const part of new Intl.NumberFormat(locale).formatToParts(1234567.5)) {
-        if (part.type === 'decimal') decimal = part.value;
+        if (part.type === 'decimal') decimal = part.value === ARABIC_DECIMAL ? '.' : part.value;
         if (part.type === 'group') group = part.value;
       }
     } catch {
@@ -54,8 +54,37 @@ export function amountExample(locale: string | undefined = displayLocale()): str
   return example;
 }
 
-// Characters people use to group digits besides "." and ",": spaces of every width, apostrophes.
-const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007'\u2019]/g;
+// Characters people use to group digits besides "." and ",": spaces of every width,
+// apostrophes, the Arabic thousands separator.
+const GROUP_SPACES = /[\s\u00a0\u202f\u2009\u2007'\u2019\u066c]/g;
+// The Arabic decimal separator (Arabic, Persian, Urdu): unambiguous, read as ".".
+const ARABIC_DECIMAL = '\u066b';
+
+/**
+ * `text` with every decimal digit in ASCII ("١٢٥٠", "१२५०", "๑๒๕๐" -> "1250"). Unicode encodes
+ * each script's digits as one run from 0 to 9, so a digit's value is its distance from the
+ * start of its run, modulo 10.
+ */
+function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0)!;
+    let start = code;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start -= 1;
+    return String((code - start) % 10);
+  });
+}
+
+/**
+ * Typed or pasted text in one form: full-width forms to ASCII (NFKC, for Japanese and Chinese
+ * input methods), every script's digits to ASCII, the Arabic decimal separator to ".", and no
+ * invisible direction marks (Intl puts them around Arabic and Persian amounts).
+ */
+function normaliseNumberText(text: string): string {
+  return asciiDigits(text.normalize('NFKC'))
+    .replace(/\p{Cf}/gu, '')
+    .split(ARABIC_DECIMAL)
+    .join('.');
+}
 const MINUS = /^[-\u2212]/;
 
 /**
@@ -70,9 +99,7 @@ export function parseMoney(text: string, currency: string, locale: string | unde
   const example = amountExample(locale);
   const refuse = (): Parsed<number> => ({ ok: false, message: `Enter an amount like ${example}` });
 
-  // NFKC turns full-width digits and signs typed through a Japanese or Chinese input method
-  // ("１，２５０") into their ASCII forms.
-  let s = text.normalize('NFKC').trim();
+  let s = normaliseNumberText(text).trim();
   if (s === '') return { ok: true, value: 0 };
   // The currency itself may be typed or pasted along: a code ("EUR 12", "12 eur"), the sign
   // this locale writes for it ("R$", "CA$", "Cg." are not all currency characters), any
@@ -120,7 +147,7 @@ function currencySymbols(currency: string, locale: string | undefined): string[]
         const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1);
         for (const part of parts) {
           // Normalised as typed text is ("F\u202fCFA" -> "F CFA").
-          const symbol = part.value.normalize('NFKC').trim();
+          const symbol = normaliseNumberText(part.value).trim();
           if (part.type === 'currency' && symbol) found.add(symbol);
         }
       } catch {
@@ -273,7 +300,7 @@ export function parseWholeNumber(
   text: string,
   opts: { min?: number; max?: number; empty?: number | null; example?: string; grouped?: boolean; locale?: string } = {},
 ): Parsed<number | null> {
-  let s = text.normalize('NFKC').trim().replace(/%$/, '').trim();
+  let s = normaliseNumberText(text).trim().replace(/%$/, '').trim();
   const example = opts.example ?? '25';
   const refuse = (): Parsed<number | null> => ({ ok: false, message: `Enter a whole number like ${example}` });
   if (s === '') {
