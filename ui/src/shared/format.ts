@@ -1,4 +1,5 @@
 // Display formatting. Money travels as integer minor units (cents) plus an ISO 4217 code.
+import { CURRENCY_MINOR_DIGITS } from '../ipc/bindings/currencies';
 
 const EM_DASH = '\u2014';
 
@@ -15,62 +16,111 @@ function cachedFormat<F extends { format(value: never): string }>(key: string, m
 }
 
 /**
- * The locale to format and read numbers in: the user's, except that a "C"/POSIX environment
- * (LANG=C, common on servers and test machines) resolves to en-US-u-va-posix, which writes
- * 1250000 without grouping; people get en-US there instead. undefined = the runtime default.
+ * The locale to format and read numbers in: the webview's language (navigator.language, which
+ * WebKit takes from LANG / LC_ALL), so an app started with LANG=de_DE.UTF-8 shows "1.250,50"
+ * and reads what Germans type. A "C"/POSIX environment resolves to en-US-u-va-posix, which
+ * writes 1250000 without grouping; people get en-US there instead. undefined = the runtime
+ * default (no navigator, or a language tag Intl cannot use).
  */
 export function displayLocale(): string | undefined {
-  if (displayLocaleCache === null) {
-    let resolved = '';
-    try {
-      resolved = new Intl.NumberFormat().resolvedOptions().locale;
-    } catch {
-      // keep the default
-    }
-    displayLocaleCache = /-u-(?:.*-)?va-posix/i.test(resolved) ? 'en-US' : undefined;
+  const language = typeof navigator === 'undefined' ? undefined : navigator.language;
+  if (displayLocaleFor === null || language !== displayLocaleFor.language) {
+    displayLocaleFor = { language, locale: resolveDisplayLocale(language) };
   }
-  return displayLocaleCache;
+  return displayLocaleFor.locale;
 }
-let displayLocaleCache: string | undefined | null = null;
+// Remembered per language, so a 'languagechange' (and a test) takes effect at the next call.
+let displayLocaleFor: { language: string | undefined; locale: string | undefined } | null = null;
 
+function resolveDisplayLocale(language: string | undefined): string | undefined {
+  // "de_DE.UTF-8" and "de-DE@euro" are POSIX spellings; Intl wants "de-DE".
+  const cleaned = (language ?? '').replace(/[.@].*$/, '').replace(/_/g, '-');
+  if (/^(?:c|posix)$/i.test(cleaned)) return 'en-US';
+  let tag: string | undefined;
+  try {
+    tag = cleaned ? Intl.getCanonicalLocales(cleaned)[0] : undefined;
+  } catch {
+    tag = undefined;
+  }
+  let resolved = '';
+  try {
+    resolved = new Intl.NumberFormat(tag).resolvedOptions().locale;
+  } catch {
+    return undefined;
+  }
+  return /-u-(?:.*-)?va-posix/i.test(resolved) ? 'en-US' : tag;
+}
 
-const moneyFormatters = new Map<string, Intl.NumberFormat>();
+/**
+ * Digits after the decimal point of a currency as the core keeps them (ISO 4217: USD 2,
+ * JPY 0, IQD 3, CLF 4), from the table generated from the core; 2 for a code it does not know.
+ * Never from Intl: its data differs from the standard for IQD, COP, IDR, HUF and others, and
+ * the screen must show the amounts the PDF prints.
+ */
+export function currencyMinorDigits(currency: string): number {
+  return CURRENCY_MINOR_DIGITS[currency.trim().toUpperCase()] ?? 2;
+}
 
-function moneyFormatter(currency: string, locale?: string): Intl.NumberFormat | null {
-  const key = `${locale ?? ''}|${currency}`;
+const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
+
+/** A currency formatter with exactly `digits` decimals; null for a code Intl refuses. */
+function moneyFormatter(currency: string, digits: number, locale: string | undefined): Intl.NumberFormat | null {
+  const key = `${locale ?? ''}|${currency}|${digits}`;
   let fmt = moneyFormatters.get(key);
-  if (!fmt) {
+  if (fmt === undefined) {
     try {
-      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      fmt = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
     } catch {
-      return null; // unknown currency code or locale
+      fmt = null; // a malformed currency code or locale
     }
     moneyFormatters.set(key, fmt);
   }
   return fmt;
 }
 
-/** Number of minor-unit digits of a currency (USD 2, JPY 0, BHD 3); 2 when unknown. */
-export function currencyMinorDigits(currency: string): number {
-  const fmt = moneyFormatter(currency.toUpperCase(), 'en');
-  return fmt ? (fmt.resolvedOptions().maximumFractionDigits ?? 2) : 2;
+/**
+ * An amount in minor units as the exact decimal text of its major units: (-123450, 2) ->
+ * "-1234.50". Intl formats such text without going through a float (ES2023; older engines read
+ * it as a number, as they would the float), so CLF's 4 decimals stay exact for large amounts.
+ */
+export function majorUnitsText(minorUnits: number, digits: number): string {
+  const minor = BigInt(Math.trunc(minorUnits));
+  const abs = minor < 0n ? -minor : minor;
+  const scale = 10n ** BigInt(digits);
+  const whole = (abs / scale).toString();
+  const fraction = digits > 0 ? `.${(abs % scale).toString().padStart(digits, '0')}` : '';
+  return `${minor < 0n ? '-' : ''}${whole}${fraction}`;
+}
+
+/** Formats minor units with `fmt`, exactly (see majorUnitsText). */
+export function formatMinorUnits(fmt: Intl.NumberFormat, minorUnits: number, digits: number): string {
+  // The ES2021 typings predate decimal strings; the engine accepts them.
+  return fmt.format(majorUnitsText(minorUnits, digits) as unknown as number);
 }
 
 /**
- * Formats an amount given in minor units: formatMoney(123456, 'USD', 'en-US') -> "$1,234.56",
- * formatMoney(1234, 'JPY', 'en-US') -> "¥1,234". An unknown currency code falls back to
- * "1,234.56 XYZ" rather than throwing.
+ * Formats an amount given in minor units with exactly the core's digits:
+ * formatMoney(123456, 'USD', 'en-US') -> "$1,234.56", formatMoney(1234, 'JPY', 'en-US') ->
+ * "¥1,234", formatMoney(1234567, 'IQD', 'en-US') -> "IQD 1,234.567". A malformed currency
+ * code falls back to "1,234.56 XY" rather than throwing.
  */
 export function formatMoney(minorUnits: number, currency: string, locale: string | undefined = displayLocale()): string {
   const code = currency.trim().toUpperCase();
   const digits = currencyMinorDigits(code);
-  const major = minorUnits / 10 ** digits;
-  const fmt = moneyFormatter(code, locale);
-  if (fmt) return fmt.format(major);
-  const plain = new Intl.NumberFormat(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(major);
+  const fmt = moneyFormatter(code, digits, locale);
+  if (fmt) return formatMinorUnits(fmt, minorUnits, digits);
+  const plain = formatMinorUnits(
+    cachedFormat(`plain|${locale ?? ''}|${digits}`, () =>
+      new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    ),
+    minorUnits,
+    digits,
+  );
   return code ? `${plain} ${code}` : plain;
 }
 
@@ -120,21 +170,44 @@ const compactFormatters = new Map<string, Intl.NumberFormat | null>();
 
 /**
  * Short money for dense tables: formatMoneyCompact(1_700_000_000, 'EUR', 'en') -> "€17M".
- * Show the full amount (formatMoney) next to it or in a tooltip.
+ * Rounded as the core's compact amounts are: at most one decimal with a suffix (K, M, B),
+ * none without. Show the full amount (formatMoney) next to it or in a tooltip.
  */
 export function formatMoneyCompact(minorUnits: number, currency: string, locale: string | undefined = displayLocale()): string {
   const code = currency.trim().toUpperCase();
-  const key = `${locale ?? ''}|${code}`;
+  const major = minorUnits / 10 ** currencyMinorDigits(code);
+  const decimals = Math.abs(major) >= 1000 ? 1 : 0;
+  const key = `${locale ?? ''}|${code}|${decimals}`;
   let fmt = compactFormatters.get(key);
   if (fmt === undefined) {
     try {
-      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+      fmt = new Intl.NumberFormat(locale, { style: 'currency', currency: code, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: decimals });
     } catch {
       fmt = null;
     }
     compactFormatters.set(key, fmt);
   }
-  const major = minorUnits / 10 ** currencyMinorDigits(code);
   if (fmt) return fmt.format(major);
-  return `${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major)} ${code}`;
+  return `${new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: decimals }).format(major)} ${code}`;
+}
+
+const compactNumbers = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Short amount without the currency sign, for narrow cells under a header naming it:
+ * 187,500.00 EUR -> "188K" (3 significant digits) or "190K" (2).
+ */
+export function formatNumberCompact(
+  minorUnits: number,
+  currency: string,
+  locale: string | undefined = displayLocale(),
+  significantDigits: 2 | 3 = 3,
+): string {
+  const key = `${locale ?? ''}|${significantDigits}`;
+  let fmt = compactNumbers.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: significantDigits });
+    compactNumbers.set(key, fmt);
+  }
+  return fmt.format(minorUnits / 10 ** currencyMinorDigits(currency));
 }

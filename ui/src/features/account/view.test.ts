@@ -3,6 +3,7 @@ import type { Account } from '../../ipc/bindings/Account';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 import { AppError } from '../../ipc/index';
 import type { PlanContext } from '../../app/context';
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { accountView } from './view';
 
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -152,5 +153,65 @@ describe('account overview', () => {
     accountView(root, context(account(), async () => undefined, true));
     expect(root.querySelector('fieldset')?.disabled).toBe(true);
     expect(root.querySelector('form.add-form')).toBeNull();
+  });
+});
+
+describe('annual revenue in every locale', () => {
+  let root: HTMLElement;
+  let restore: (() => void) | undefined;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    restore?.();
+    root.remove();
+  });
+
+  /** Types `text` into a field of a fresh overview of an account in `currency`; what was saved. */
+  async function enter(label: string, text: string, currency = 'EUR'): Promise<{ saved: Account[]; input: HTMLInputElement }> {
+    root.replaceChildren();
+    const saved: Account[] = [];
+    accountView(root, context(account({ currency, annual_revenue: 5_000_00 }), async (a) => void saved.push(a)));
+    const input = inputByLabel(root, label);
+    input.value = text;
+    input.dispatchEvent(new Event('change'));
+    await settle();
+    return { saved, input };
+  }
+
+  it('reads amounts as people type them in each locale', async () => {
+    for (const c of TYPED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const { saved } = await enter('Annual revenue', c.typed, c.currency);
+      expect(saved.map((a) => a.annual_revenue), `${c.locale} ${c.typed}`).toEqual([c.minor]);
+      restore();
+    }
+  });
+
+  it('refuses what is not an amount at the field and keeps the text', async () => {
+    for (const c of REFUSED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const { saved, input } = await enter('Annual revenue', c.typed, c.currency);
+      expect(saved, `${c.locale} ${c.typed}`).toHaveLength(0);
+      expect(input.closest('.field')?.querySelector('.field-error')?.textContent).toBe(c.message);
+      expect(input.value).toBe(c.typed);
+      restore();
+    }
+  });
+
+  it('saves an emptied field as not known', async () => {
+    const { saved } = await enter('Annual revenue', '  ');
+    expect(saved.map((a) => a.annual_revenue)).toEqual([null]);
+  });
+
+  it('shows the saved amount in the webview\u2019s locale and reads employees grouped the same way', async () => {
+    restore = useNavigatorLanguage('de-DE');
+    const { saved } = await enter('Employees', '12.000');
+    expect(inputByLabel(root, 'Annual revenue').value).toBe('5.000');
+    expect(saved.map((a) => a.employees)).toEqual([12_000]);
+    const refused = await enter('Employees', '12,5');
+    expect(refused.saved).toHaveLength(0);
+    expect(refused.input.closest('.field')?.querySelector('.field-error')?.textContent).toBe('Enter a whole number like 12000');
   });
 });

@@ -8,7 +8,7 @@ import { field, select } from '../../shared/forms';
 import { GROWTH_TRENDS, LIFE_STAGES, MONTHS, options } from '../../shared/labels';
 import { AccountEditor, LocalError } from './editor';
 import { renderCompetitors, renderInitiatives, renderInteractions, renderTeam, renderTriggers, type Section } from './lists';
-import { minorToMajorInput, parseMajorToMinor, parseWholeNumber } from './money';
+import { amountExample, formatMoneyForEdit, parseMoney, parseWholeNumber } from '../../shared/money-input';
 import './account.css';
 
 type TextKey = 'name' | 'industry' | 'region' | 'website' | 'owner' | 'strategy' | 'success_metric';
@@ -26,18 +26,24 @@ function companySection(ed: AccountEditor): HTMLElement {
     return f;
   };
 
-  // Annual revenue: typed in major units of the account currency, saved as minor units.
+  // Annual revenue: typed in major units of the account currency, saved as minor units;
+  // empty means not known.
+  const revenueText = (minor: number | null, currency: string) => (minor === null ? '' : formatMoneyForEdit(minor, currency));
   const revenueSuffix = h('span', null, a.currency);
   const revenue = h('input', {
     type: 'text',
     inputmode: 'decimal',
     autocomplete: 'off',
-    value: minorToMajorInput(a.annual_revenue, a.currency),
+    value: revenueText(a.annual_revenue, a.currency),
     dataset: { field: 'annual_revenue' },
   });
-  const revenueField = field({ label: 'Annual revenue', control: revenue, suffix: revenueSuffix, hint: 'In major units, e.g. 250,000,000' });
+  const revenueField = field({ label: 'Annual revenue', control: revenue, suffix: revenueSuffix, hint: `In major units, e.g. ${amountExample()}` });
   ed.bindText(revenue, () => revenueField, (acc, v) => {
-    const r = parseMajorToMinor(v, acc.currency);
+    if (v.trim() === '') {
+      acc.annual_revenue = null;
+      return;
+    }
+    const r = parseMoney(v, acc.currency);
     if (!r.ok) throw new LocalError(r.message);
     acc.annual_revenue = r.value;
   });
@@ -45,7 +51,7 @@ function companySection(ed: AccountEditor): HTMLElement {
   const employees = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', value: a.employees === null ? '' : String(a.employees), dataset: { field: 'employees' } });
   const employeesField = field({ label: 'Employees', control: employees });
   ed.bindText(employees, () => employeesField, (acc, v) => {
-    const r = parseWholeNumber(v);
+    const r = parseWholeNumber(v, { min: 0, max: 4_294_967_295, empty: null, grouped: true, example: '12000' });
     if (!r.ok) throw new LocalError(r.message);
     acc.employees = r.value;
   });
@@ -80,7 +86,7 @@ function companySection(ed: AccountEditor): HTMLElement {
     () => {
       // The revenue field now reads in the new currency.
       replaceChildren(revenueSuffix, ed.account.currency);
-      if (document.activeElement !== revenue) revenue.value = minorToMajorInput(ed.account.annual_revenue, ed.account.currency);
+      if (document.activeElement !== revenue) revenue.value = revenueText(ed.account.annual_revenue, ed.account.currency);
     },
   );
 

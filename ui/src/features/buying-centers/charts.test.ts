@@ -113,5 +113,8 @@ describe('formatMoneyShort', () => {
     expect(formatMoneyShort(1_200_000_00, 'EUR', 'en-US')).toBe('1.2M EUR');
     expect(formatMoneyShort(950_00, 'USD', 'en-US')).toBe('950 USD');
     expect(formatMoneyShort(1_500_000, 'JPY', 'en-US')).toBe('1.5M JPY');
+    expect(formatMoneyShort(1234, 'USD', 'en-US')).toBe('12 USD');
+    // Scaled by the core's 3 digits for the Iraqi dinar, where Intl has 0.
+    expect(formatMoneyShort(1_234_567, 'IQD', 'en-US')).toBe('1.2K IQD');
   });
 });

@@ -105,13 +105,13 @@ function filler(defs: SVGDefsElement, prefix: string): (s: SeriesStyle) => strin
   };
 }
 
-/** "1.2M EUR": short amounts for charts. */
+/** "1.2M EUR": short amounts for charts, rounded as the PDF's (one decimal with K/M/B, none without). */
 export function formatMoneyShort(minor: number, currency: string, locale: string | undefined = displayLocale()): string {
   const code = currency.trim().toUpperCase();
   const major = minor / 10 ** currencyMinorDigits(code);
   let text: string;
   try {
-    text = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major);
+    text = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: Math.abs(major) >= 1000 ? 1 : 0 }).format(major);
   } catch {
     text = String(Math.round(major));
   }

@@ -11,6 +11,7 @@ import type { PlanItem } from '../../ipc/bindings/PlanItem';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 import { formatPercent } from '../../shared/format';
 import { amountExample, formatMoneyForDisplay } from '../../shared/money-input';
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { IDS, fakeContext, planView, type FakeContext } from './test-fixture';
 import { buyingCentersView } from './view';
 
@@ -418,5 +419,65 @@ describe('deleting a buying center', () => {
     await flush();
     await flush();
     expect(root.querySelector('.bc-delete-row .error-text')?.textContent).toContain('not found');
+  });
+});
+
+describe('money cells in every locale', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+  const cells = [
+    ['total_wallet', 'Total wallet'],
+    ['our_revenue', 'Our revenue'],
+    ['sales_goal', 'Sales goal'],
+  ] as const;
+  // A plan of its own per case: the edit session forgets drafts and focus when the plan changes.
+  let plans = 0;
+  const viewIn = (currency: string): PlanView => {
+    const view = planView();
+    view.plan = { ...view.plan, id: `locale-plan-${++plans}`, currency };
+    return view;
+  };
+
+  for (const [field, what] of cells) {
+    it(`${what}: reads amounts as people type them in each locale`, async () => {
+      for (const c of TYPED_AMOUNTS) {
+        restore = useNavigatorLanguage(c.locale);
+        const ctx = fakeContext(viewIn(c.currency));
+        mount(ctx);
+        const cell = input(`${what} of Finance`);
+        type(cell, c.typed);
+        key(cell, 'Enter');
+        await flush();
+        expect(savedBuyingCenter(ctx)[field], `${c.locale} ${c.typed}`).toBe(c.minor);
+        cell.blur();
+        restore();
+      }
+    });
+
+    it(`${what}: refuses what is not an amount at the cell and keeps the text`, async () => {
+      for (const c of REFUSED_AMOUNTS) {
+        restore = useNavigatorLanguage(c.locale);
+        const ctx = fakeContext(viewIn(c.currency));
+        mount(ctx);
+        const cell = input(`${what} of Finance`);
+        type(cell, c.typed);
+        key(cell, 'Enter');
+        await flush();
+        expect(ctx.save, `${c.locale} ${c.typed}`).not.toHaveBeenCalled();
+        expect(cell.closest('td')!.querySelector('.field-error')?.textContent).toBe(c.message);
+        expect(cell.value).toBe(c.typed);
+        cell.blur();
+        restore();
+      }
+    });
+  }
+
+  it('shows the saved amounts in the webview\u2019s locale', () => {
+    restore = useNavigatorLanguage('de-DE');
+    mount(fakeContext(viewIn('EUR')));
+    const wallet = input('Total wallet of Finance');
+    expect(wallet.value.replace(/\s/g, ' ')).toBe('400.000 €');
+    wallet.focus();
+    expect(wallet.value).toBe('400.000');
   });
 });

@@ -3,6 +3,7 @@ import type { PlanContext } from '../../app/context';
 import type { Campaign } from '../../ipc/bindings/Campaign';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 import { AppError } from '../../ipc/index';
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { ACC, EVIL, OTHER, PLAN, THIRD, campaign, fakeContext, planView } from './test-fixture';
 
 const api = vi.hoisted(() => ({
@@ -298,5 +299,59 @@ describe('campaigns view', () => {
     expect(root.querySelector('.cmp-export')).toBeNull();
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual([]);
     expect(root.querySelector('.cmp-row')).not.toBeNull();
+  });
+
+  describe('the budget in every locale', () => {
+    let restore: (() => void) | undefined;
+    afterEach(() => restore?.());
+
+    /** Opens a new campaign and submits it with the budget typed in `currency`. */
+    async function submitNew(currency: string, typed: string): Promise<HTMLFormElement> {
+      const open = root.querySelector('form.cmp-editor');
+      if (open) button(open as HTMLElement, 'Cancel').click();
+      mount(planView({ campaigns: [] }));
+      await settle();
+      button(root, 'New campaign').click();
+      const form = root.querySelector('form.cmp-editor') as HTMLFormElement;
+      type(control(form, 'Name'), 'Budget test');
+      type(control(form, 'Starts on'), '2026-09-01');
+      type(control(form, 'Ends on'), '2026-09-30');
+      type(control(form, 'Currency'), currency);
+      type(control(form, 'Budget'), typed);
+      form.requestSubmit();
+      await settle();
+      return form;
+    }
+
+    it('reads amounts as people type them in each locale', async () => {
+      for (const c of TYPED_AMOUNTS) {
+        restore = useNavigatorLanguage(c.locale);
+        api.saveCampaign.mockClear();
+        await submitNew(c.currency, c.typed);
+        expect(api.saveCampaign).toHaveBeenCalledTimes(1);
+        expect(api.saveCampaign.mock.calls[0]![0], `${c.locale} ${c.typed}`).toMatchObject({ currency: c.currency, budget: c.minor });
+        restore();
+      }
+    });
+
+    it('refuses what is not an amount at the field and keeps the text', async () => {
+      for (const c of REFUSED_AMOUNTS) {
+        restore = useNavigatorLanguage(c.locale);
+        const form = await submitNew(c.currency, c.typed);
+        expect(fieldError(form, 'budget'), `${c.locale} ${c.typed}`).toBe(c.message);
+        expect(control(form, 'Budget').value).toBe(c.typed);
+        expect(api.saveCampaign).not.toHaveBeenCalled();
+        restore();
+      }
+    });
+
+    it('shows the budget for editing in the webview\u2019s locale', async () => {
+      restore = useNavigatorLanguage('de-DE');
+      mount(planView({ campaigns: [campaign({ budget: 1_250_050 })] }));
+      await settle();
+      button(root, 'Edit').click();
+      const form = root.querySelector('form.cmp-editor') as HTMLFormElement;
+      expect(control(form, 'Budget').value).toBe('12.500,50');
+    });
   });
 });

@@ -1,3 +1,2 @@
 // Public face of the offerings feature (the catalog shown in the white-space area).
 export { offeringsPanel } from './panel';
-export { formatNumberCompact, moneyInputText, parseMoneyInput } from './money';

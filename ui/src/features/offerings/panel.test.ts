@@ -10,6 +10,7 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../../ipc/api', () => ({ api }));
 
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { offeringsPanel } from './panel';
 
 const off = (id: string, name: string, family: string, retired = false): Offering => ({
@@ -125,5 +126,55 @@ describe('offerings catalog', () => {
   it('is read-only in a snapshot', async () => {
     await mounted(makeCtx(true));
     expect(root.querySelector('button')).toBeNull();
+  });
+});
+
+describe('the typical deal size in every locale', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  /** Opens a new offering's form and submits it with the deal size typed in `currency`. */
+  async function submitNew(currency: string, typed: string): Promise<HTMLFormElement> {
+    dispose?.();
+    root.replaceChildren();
+    await mounted();
+    root.querySelector<HTMLButtonElement>('.page-header button.primary')!.click();
+    const form = root.querySelector<HTMLFormElement>('form.off-form')!;
+    form.querySelector<HTMLInputElement>('[name="name"]')!.value = 'Yard OS';
+    form.querySelector<HTMLInputElement>('[name="currency"]')!.value = currency;
+    form.querySelector<HTMLInputElement>('[name="typical_deal_size"]')!.value = typed;
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    return form;
+  }
+
+  it('reads amounts as people type them in each locale', async () => {
+    api.saveOffering.mockResolvedValue(catalog);
+    for (const c of TYPED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      api.saveOffering.mockClear();
+      await submitNew(c.currency, c.typed);
+      await vi.waitFor(() => expect(api.saveOffering).toHaveBeenCalledTimes(1));
+      expect(api.saveOffering.mock.calls[0]![0], `${c.locale} ${c.typed}`).toMatchObject({ currency: c.currency, typical_deal_size: c.minor });
+      restore();
+    }
+  });
+
+  it('refuses what is not an amount at the field and keeps the text', async () => {
+    for (const c of REFUSED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const form = await submitNew(c.currency, c.typed);
+      expect(text(form.querySelector('[data-field="typical_deal_size"] .field-error')), `${c.locale} ${c.typed}`).toBe(c.message);
+      expect(form.querySelector<HTMLInputElement>('[name="typical_deal_size"]')!.value).toBe(c.typed);
+      expect(api.saveOffering).not.toHaveBeenCalled();
+      restore();
+    }
+  });
+
+  it('starts editing with the amount in the webview\u2019s locale', async () => {
+    restore = useNavigatorLanguage('de-DE');
+    await mounted();
+    const edit = Array.from(rows()[0]!.querySelectorAll('button')).find((b) => text(b) === 'Edit')!;
+    edit.click();
+    expect(root.querySelector<HTMLInputElement>('form.off-form [name="typical_deal_size"]')!.value).toBe('250.000');
   });
 });

@@ -6,7 +6,7 @@ import type { Offering } from '../../ipc/bindings/Offering';
 import type { PlanContext } from '../../app/context';
 import { h, replaceChildren } from '../../shared/dom';
 import { formatMoney } from '../../shared/format';
-import { moneyInputText, parseMoneyInput } from './money';
+import { formatMoneyForEdit, parseMoney } from '../../shared/money-input';
 import './offerings.css';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; id: string } | null;
@@ -239,7 +239,7 @@ export function offeringForm(
   const family = h('input', { type: 'text', value: o.family, list: listId, placeholder: 'e.g. Platform' });
   const description = h('textarea', { rows: '2', value: o.description });
   const currency = h('input', { type: 'text', value: o.currency, maxlength: '3', class: 'off-currency', autocapitalize: 'characters' });
-  const deal = h('input', { type: 'text', inputmode: 'decimal', class: 'num', value: moneyInputText(o.typical_deal_size, o.currency) });
+  const deal = h('input', { type: 'text', inputmode: 'decimal', class: 'num', value: formatMoneyForEdit(o.typical_deal_size, o.currency) });
   const banner = h('div', { role: 'alert' });
   const saveBtn = h('button', { type: 'submit', class: 'primary' }, o.name ? 'Save offering' : 'Add offering');
 
@@ -292,7 +292,7 @@ export function offeringForm(
       f.msg.textContent = '';
     }
     const code = currency.value.trim().toUpperCase();
-    const money = parseMoneyInput(deal.value, code || o.currency);
+    const money = parseMoney(deal.value, code || o.currency);
     if (!money.ok) return showError('typical_deal_size', money.message);
     saveBtn.disabled = true;
     onSave({
@@ -300,7 +300,7 @@ export function offeringForm(
       name: name.value,
       family: family.value.trim(),
       description: description.value,
-      typical_deal_size: money.minor,
+      typical_deal_size: money.value,
       currency: code,
     }).catch((err: unknown) => {
       saveBtn.disabled = false;

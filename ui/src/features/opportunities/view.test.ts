@@ -5,6 +5,7 @@ import type { Opportunity } from '../../ipc/bindings/Opportunity';
 import type { PlanItem } from '../../ipc/bindings/PlanItem';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 import { formatMoneyForDisplay as formatMoney } from '../../shared/money-input';
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { opportunitiesView, parseDate, parseProbability } from './view';
 
 const PLAN = '00000000-0000-4000-8000-000000000001';
@@ -276,5 +277,56 @@ describe('parsing', () => {
     expect(parseDate('2027-02-28')).toEqual({ ok: true, value: '2027-02-28' });
     expect(parseDate('2027-02-30')).toMatchObject({ ok: false });
     expect(parseDate('31/03/2027')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the amount in every locale', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+  // A plan of its own per case: the edit session forgets drafts and focus when the plan changes.
+  let plans = 0;
+  const viewIn = (currency: string): PlanView => {
+    const view = planView();
+    view.plan = { ...view.plan, id: `locale-plan-${++plans}`, currency };
+    return view;
+  };
+
+  it('reads amounts as people type them in each locale', async () => {
+    for (const c of TYPED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const ctx = fakeContext(viewIn(c.currency));
+      mount(ctx);
+      const amount = control('Amount of Ledger migration');
+      type(amount, c.typed);
+      key(amount, 'Enter');
+      await flush();
+      expect(saved(ctx).amount, `${c.locale} ${c.typed}`).toBe(c.minor);
+      amount.blur();
+      restore();
+    }
+  });
+
+  it('refuses what is not an amount at the cell and keeps the text', async () => {
+    for (const c of REFUSED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const ctx = fakeContext(viewIn(c.currency));
+      mount(ctx);
+      const amount = control('Amount of Ledger migration');
+      type(amount, c.typed);
+      key(amount, 'Enter');
+      await flush();
+      expect(ctx.save, `${c.locale} ${c.typed}`).not.toHaveBeenCalled();
+      expect(amount.closest('td')?.querySelector('.field-error')?.textContent).toBe(c.message);
+      expect(amount.value).toBe(c.typed);
+      amount.blur();
+      restore();
+    }
+  });
+
+  it('shows the amount in the webview\u2019s locale', () => {
+    restore = useNavigatorLanguage('fr-FR');
+    mount(fakeContext(viewIn('EUR')));
+    const amount = control('Amount of Ledger migration');
+    expect(amount.value.replace(/\s/g, ' ')).toBe('100 000 €');
   });
 });

@@ -6,7 +6,7 @@ import type { PlanView } from '../../ipc/bindings/PlanView';
 import type { WhiteSpaceCell } from '../../ipc/bindings/WhiteSpaceCell';
 import { h } from '../../shared/dom';
 import { formatDate, formatMoney } from '../../shared/format';
-import { moneyInputText, parseMoneyInput } from '../offerings';
+import { amountExample, formatMoneyForEdit, parseMoney } from '../../shared/money-input';
 import { QUADRANT_LABEL, STATUSES, STATUS_LABEL, baseCell, buyingCenterNames, findCell } from './model';
 import type { CellPos } from './matrix';
 
@@ -92,7 +92,7 @@ export function renderDetail(opts: DetailOptions): Detail {
   const toUsWhy = h('textarea', { rows: '2', value: cell.value_to_us_rationale, placeholder: 'Revenue size, margin, strategic fit' });
   const toCust = h('input', { type: 'text', inputmode: 'numeric', class: 'ws-score-input', value: cell.value_to_customer ?? '', placeholder: '1\u20135' });
   const toCustWhy = h('textarea', { rows: '2', value: cell.value_to_customer_rationale, placeholder: 'Which initiative or success factor it serves' });
-  const revenue = h('input', { type: 'text', inputmode: 'decimal', class: 'num', value: moneyInputText(cell.estimated_revenue, currency) });
+  const revenue = h('input', { type: 'text', inputmode: 'decimal', class: 'num', value: formatMoneyForEdit(cell.estimated_revenue, currency) });
   const competitor = h('input', { type: 'text', value: cell.competitor, placeholder: 'Who sells it there now' });
   const blocked = h('textarea', { rows: '2', value: cell.blocked_reason, placeholder: 'A contract lock-in, a policy\u2026' });
 
@@ -128,7 +128,7 @@ export function renderDetail(opts: DetailOptions): Detail {
     ),
     field('value_to_us_rationale', 'Why, for us', toUsWhy),
     field('value_to_customer_rationale', 'Why, for the customer', toCustWhy),
-    field('estimated_revenue', `Estimated revenue (${currency})`, revenue, 'In major units, e.g. 250000'),
+    field('estimated_revenue', `Estimated revenue (${currency})`, revenue, `In major units, e.g. ${amountExample()}`),
     competitorField,
     blockedField,
   );
@@ -184,7 +184,7 @@ export function renderDetail(opts: DetailOptions): Detail {
     if (!us.ok) return showError('value_to_us', us.message);
     const cust = parseScoreInput(toCust.value);
     if (!cust.ok) return showError('value_to_customer', cust.message);
-    const money = parseMoneyInput(revenue.value, currency);
+    const money = parseMoney(revenue.value, currency);
     if (!money.ok) return showError('estimated_revenue', money.message);
     // Start from the stored cell so fields this panel does not show are kept.
     const next: WhiteSpaceCell = {
@@ -195,7 +195,7 @@ export function renderDetail(opts: DetailOptions): Detail {
       value_to_customer: cust.value,
       value_to_us_rationale: toUsWhy.value,
       value_to_customer_rationale: toCustWhy.value,
-      estimated_revenue: money.minor,
+      estimated_revenue: money.value,
       competitor: competitor.value,
       blocked_reason: blocked.value,
     };

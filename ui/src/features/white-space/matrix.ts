@@ -6,8 +6,7 @@ import type { CellView } from '../../ipc/bindings/CellView';
 import type { Offering } from '../../ipc/bindings/Offering';
 import type { PlanView } from '../../ipc/bindings/PlanView';
 import { h } from '../../shared/dom';
-import { formatMoney } from '../../shared/format';
-import { formatNumberCompact } from '../offerings';
+import { formatMoney, formatNumberCompact } from '../../shared/format';
 import {
   QUADRANT_LABEL,
   STATUS_LABEL,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlanItem } from '../../ipc/bindings/PlanItem';
 import type { PlanView } from '../../ipc/bindings/PlanView';
+import { REFUSED_AMOUNTS, TYPED_AMOUNTS, useNavigatorLanguage } from '../../shared/test-locales';
 import { CHART, xOf, yOf } from './chart';
 import { whiteSpaceView } from './view';
 import {
@@ -411,5 +412,55 @@ describe('tabs', () => {
     cleanup = whiteSpaceView(root, fakeCtx(view));
     expect(root.querySelector('.off-panel')).not.toBeNull();
     expect(root.querySelector('.ws-tab.active')?.textContent).toBe('Catalog');
+  });
+});
+
+describe('the estimated revenue in every locale', () => {
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  /** Opens the detail of the competitor cell in a plan in `currency`, with `typed` as revenue. */
+  function submitRevenue(currency: string, typed: string): { ctx: FakeCtx; panel: Element } {
+    if (typeof cleanup === 'function') cleanup();
+    root.replaceChildren();
+    const view = sampleView();
+    view.plan = { ...view.plan, currency };
+    const ctx = mount(view);
+    cellEl(1, 1).focus();
+    key(cellEl(1, 1), 'Enter');
+    const panel = root.querySelector('.ws-detail')!;
+    panel.querySelector<HTMLInputElement>('[name="estimated_revenue"]')!.value = typed;
+    panel.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    return { ctx, panel };
+  }
+
+  it('reads amounts as people type them in each locale', async () => {
+    for (const c of TYPED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const { ctx } = submitRevenue(c.currency, c.typed);
+      await vi.waitFor(() => expect(ctx.saves).toHaveLength(1));
+      expect(savedItems(ctx, 0)[0], `${c.locale} ${c.typed}`).toMatchObject({ item: { id: 'c3', estimated_revenue: c.minor } });
+      restore();
+    }
+  });
+
+  it('refuses what is not an amount at the field and keeps the text', () => {
+    for (const c of REFUSED_AMOUNTS) {
+      restore = useNavigatorLanguage(c.locale);
+      const { ctx, panel } = submitRevenue(c.currency, c.typed);
+      expect(text(panel.querySelector('[data-field="estimated_revenue"] .field-error')), `${c.locale} ${c.typed}`).toBe(c.message);
+      expect(panel.querySelector<HTMLInputElement>('[name="estimated_revenue"]')!.value).toBe(c.typed);
+      expect(ctx.saves).toHaveLength(0);
+      restore();
+    }
+  });
+
+  it('starts with the saved amount in the webview\u2019s locale', () => {
+    restore = useNavigatorLanguage('de-CH');
+    mount();
+    cellEl(1, 1).focus();
+    key(cellEl(1, 1), 'Enter');
+    const revenue = root.querySelector<HTMLInputElement>('.ws-detail [name="estimated_revenue"]')!;
+    expect(revenue.value).toBe(new Intl.NumberFormat('de-CH').format(300_000));
   });
 });
