@@ -113,15 +113,38 @@ fn execute(command: Command, dir: PathBuf) -> AppResult<()> {
         return Ok(());
     }
     if let Command::Backups = command {
-        for b in crate::commands::system::backups(&dir) {
-            println!("{}  {}  {}", b.created, b.reason, b.path);
-        }
+        print_backups(&dir);
         return Ok(());
     }
     let store = Store::open(&dir)?;
     let result = execute_on(&store, command);
     store.close()?;
     result
+}
+
+/// One line per backup, newest first: date, what it holds, why it was taken, where it is, and
+/// what to know before restoring it.
+fn print_backups(dir: &std::path::Path) {
+    let plural = |n: u32, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    for b in crate::commands::system::backups(dir) {
+        let holds = match (b.accounts, b.plans) {
+            (Some(a), Some(p)) => format!("{}, {}", plural(a, "account"), plural(p, "plan")),
+            _ => "contents not recorded".into(),
+        };
+        let mut line = format!(
+            "{}  {holds:<26}  {:<28}  {}",
+            b.created.format("%Y-%m-%d %H:%M UTC"),
+            b.reason,
+            b.path
+        );
+        if let Some(caveat) = &b.caveat {
+            line.push_str(&format!("  ({caveat})"));
+        }
+        if b.recommended {
+            line.push_str("  [newest with accounts: restore this one]");
+        }
+        println!("{line}");
+    }
 }
 
 fn execute_on(store: &Store, command: Command) -> AppResult<()> {

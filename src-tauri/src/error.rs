@@ -63,3 +63,31 @@ impl Serialize for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The recovery screen branches on these codes (ui/src/app/recovery.ts): they must not
+    /// change by accident.
+    #[test]
+    fn the_codes_the_recovery_screen_acts_on() {
+        let code = |e: StoreError| AppError::from(e).to_api().code;
+        assert_eq!(code(StoreError::Locked), "locked");
+        assert_eq!(
+            code(StoreError::NewerSchema {
+                found: 9,
+                supported: 2
+            }),
+            "newer_schema"
+        );
+        assert_eq!(
+            code(StoreError::Corrupt {
+                detail: "x".into(),
+                latest_backup: None
+            }),
+            "corrupt"
+        );
+        assert_eq!(code(StoreError::NotABackup("../x".into())), "not_a_backup");
+    }
+}

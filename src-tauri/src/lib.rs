@@ -48,6 +48,7 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
         .invoke_handler(tauri::generate_handler![
             system::app_status,
             system::restore_backup,
+            system::keep_what_the_store_has,
             accounts::list_portfolio,
             accounts::create_account,
             accounts::update_account,

@@ -2,7 +2,8 @@
 //! or `crates/store/scripts/bench-table.sh` for a table with ratios and p99.
 //!
 //! 1. durable_edit: `apply` of one Edit (one buying center of the large plan + its account
-//!    summary, ~2 KB of JSON) in one transaction, flushed - on the large-plan store.
+//!    summary, ~2 KB of JSON) in one transaction, flushed and fdatasynced (what makes it as
+//!    durable as SQLite FULL) - on the large-plan store.
 //! 2. load_large_plan: `plan_content` of the large plan (30 buying centers, 400 contacts...).
 //! 3. portfolio_10k: `summaries()` of 10,000 accounts, then `portfolio_row` for each.
 //! 4. export_10k: `export()` of the 10,000-account store; import_1k: `import` of a 1,000-account

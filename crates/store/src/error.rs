@@ -69,6 +69,10 @@ pub enum StoreError {
         backup: PathBuf,
     },
 
+    /// A name given to restore that is not the plain file name of a backup in `backups/`.
+    #[error("\"{0}\" is not one of the backups in this data folder")]
+    NotABackup(String),
+
     /// sled reported something that is neither IO nor corruption (a bug or unsupported use).
     #[error("The database engine reported an error: {0}")]
     Engine(String),
@@ -141,6 +145,7 @@ impl StoreError {
             StoreError::Serde { .. } => "serde",
             StoreError::BadExport(_) => "bad_export",
             StoreError::Migration { .. } => "migration",
+            StoreError::NotABackup(_) => "not_a_backup",
             StoreError::Engine(_) => "engine",
         }
     }

@@ -97,6 +97,10 @@ pub(crate) struct Meta {
     pub generation: u64,
     pub record_count: u64,
     pub checksum: u64,
+    /// When the last write transaction committed. Absent in stores written before it was
+    /// kept; says "since when" when a store is found behind its manifest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_edit_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 pub(crate) fn kind_code(kind: ItemKind) -> u8 {

@@ -5,6 +5,7 @@
 use crate::error::{Result, StoreError};
 use crate::fsio::{atomic_write, FileStamp};
 use crate::keys::Meta;
+use crate::types::OpenNotice;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -27,6 +28,14 @@ pub(crate) struct Manifest {
     /// they were then. See `fsio::fingerprint`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clean_close: Option<Vec<FileStamp>>,
+    /// The store's last edit (its meta record's time), readable without opening the store:
+    /// the recovery screen compares backups with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_edit_at: Option<DateTime<Utc>>,
+    /// A store found behind its manifest was opened anyway; the user has not chosen yet
+    /// between the backup and what the store has. Carried by every manifest written until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_notice: Option<OpenNotice>,
 }
 
 impl Manifest {
@@ -39,7 +48,14 @@ impl Manifest {
             checksum: meta.checksum,
             written_at: Utc::now(),
             clean_close,
+            last_edit_at: meta.last_edit_at,
+            pending_notice: None,
         }
+    }
+
+    pub fn with_notice(mut self, notice: Option<OpenNotice>) -> Manifest {
+        self.pending_notice = notice;
+        self
     }
 }
 

@@ -1,23 +1,32 @@
 //! Opening, checking, committing and closing the store. The typed API lives in `api.rs` and
 //! `transfer.rs`; this file is the part that keeps the data safe.
 
-use crate::backup::{self, DAILY};
+use crate::backup::{self, BackupWorker};
 use crate::error::{from_sled, IoContext, Result, StoreError};
 use crate::fsio::{self, copy_dir, fingerprint, non_empty_dir, remove_temp_files};
 use crate::keys::{record_hash, Meta, META_KEY, META_TREE, T};
 use crate::manifest::{self, Manifest, MANIFEST_FILE};
 use crate::migrate::SCHEMA_VERSION;
+use crate::types::{BackupSchedule, BackupStamp, NoticeBackup, OpenNotice, SyncCounts};
+use chrono::{DateTime, Utc};
 use planner_core::view::AccountSummary;
 use serde::Serialize;
 use sled::transaction::{TransactionError, Transactional};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
 use std::fs::{self, File, OpenOptions};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant};
 
 pub(crate) const DB_DIR: &str = "db";
+/// sled 0.34's log, inside `db/`: every committed write is appended here.
+const DATA_FILE: &str = "db";
+/// sled 0.34 writes values too large for its log (over a quarter of a 512 KiB segment) to one
+/// file each in here, and never syncs them.
+const BLOB_DIR: &str = "blobs";
 pub(crate) const LOCK_FILE: &str = "store.lock";
 const CHECK_PREFIX: &str = ".check-";
 /// The manifest is rewritten during edits at most this often: it costs a temp file, two fsyncs
@@ -36,7 +45,14 @@ pub struct Store {
     pub(crate) dir: PathBuf,
     /// `None` only while closing.
     pub(crate) inner: Option<Inner>,
-    pub(crate) writer: Mutex<Writer>,
+    /// Shared with the background backup's view of the store (see `backup::BackupWorker`).
+    pub(crate) writer: Arc<Mutex<Writer>>,
+    pub(crate) shared: Arc<Shared>,
+    /// The background backup thread; `None` in the view it uses, and in a store opened only to
+    /// be restored into.
+    pub(crate) worker: Option<BackupWorker>,
+    /// This is the background backup's view: dropping it must not close the store.
+    pub(crate) is_view: bool,
     /// Decoded account summaries by key, filled by the first `summaries()` call and kept in
     /// step by `commit` (see `summaries`).
     pub(crate) summary_cache: RwLock<Option<BTreeMap<Vec<u8>, AccountSummary>>>,
@@ -44,8 +60,11 @@ pub struct Store {
     _lock: File,
 }
 
+#[derive(Clone)]
 pub(crate) struct Inner {
     pub db: sled::Db,
+    /// Our own handle on sled's log file, to fdatasync it after sled's flush (see `commit`).
+    pub data_file: Arc<File>,
     pub meta_tree: sled::Tree,
     /// Indexed by `T::index()`.
     pub trees: Vec<sled::Tree>,
@@ -55,6 +74,23 @@ pub(crate) struct Writer {
     /// The meta record as last committed.
     pub meta: Meta,
     pub last_manifest: Option<Instant>,
+    pub last_commit: Option<Instant>,
+    /// Files in `db/blobs/` already synced.
+    pub synced_blobs: HashSet<OsString>,
+}
+
+/// Schema version, record count and checksum: equal keys, equal records.
+pub(crate) type ContentKey = (u32, u64, u64);
+
+/// State shared by the store and its background backup view.
+#[derive(Default)]
+pub(crate) struct Shared {
+    pub data_file_syncs: AtomicU64,
+    pub blob_syncs: AtomicU64,
+    /// See `Store::open_notice`.
+    pub notice: Mutex<Option<OpenNotice>>,
+    /// The content and time of the newest backup, to back up only what changed.
+    pub last_backup: Mutex<Option<(ContentKey, DateTime<Utc>)>>,
 }
 
 /// One write of a transaction, serialised before the transaction starts (sled may run the
@@ -104,10 +140,21 @@ impl Store {
     /// Open (or create) the store in `dir`. Refuses, without writing anything, a store that is
     /// locked, damaged, behind its manifest or newer than this build; upgrades an older one
     /// after backing it up; writes the daily backup if today has none.
+    ///
+    /// A store *behind* its manifest (edits acknowledged as saved are not in it, as after a
+    /// power cut) is opened with what it has, and `open_notice` says what is missing.
+    ///
+    /// While it is open, the store backs itself up in a thread of its own (`BackupSchedule`):
+    /// the daily backup, then after edits at most every ten minutes, and at `close`.
     pub fn open(dir: &Path) -> Result<Store> {
+        Store::open_with(dir, BackupSchedule::default())
+    }
+
+    /// `open` with another backup schedule.
+    pub fn open_with(dir: &Path, schedule: BackupSchedule) -> Result<Store> {
         fs::create_dir_all(dir).ctx(|| format!("create the data folder {}", dir.display()))?;
         let lock = acquire_lock(dir)?;
-        Store::open_locked(dir, lock, OpenOpts { daily_backup: true })
+        Store::open_scheduled(dir, lock, OpenOpts { daily_backup: true }, schedule)
     }
 
     pub fn dir(&self) -> &Path {
@@ -115,6 +162,15 @@ impl Store {
     }
 
     pub(crate) fn open_locked(dir: &Path, lock: File, opts: OpenOpts) -> Result<Store> {
+        Store::open_scheduled(dir, lock, opts, BackupSchedule::default())
+    }
+
+    fn open_scheduled(
+        dir: &Path,
+        lock: File,
+        opts: OpenOpts,
+        schedule: BackupSchedule,
+    ) -> Result<Store> {
         let dir = dir.to_path_buf();
         // We hold the lock: anything half-written by a killed process of ours can go.
         remove_leftovers(&dir);
@@ -180,13 +236,29 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let store = Store {
+        // Read before anything is written, so the notice offers a backup from before the loss.
+        let notice = match &manifest {
+            Some(m) if m.generation > meta.generation => Some(behind_notice(&dir, m, &meta)),
+            Some(m) => m.pending_notice.clone(),
+            None => None,
+        };
+        let shared = Shared {
+            notice: Mutex::new(notice),
+            last_backup: Mutex::new(backup::newest_content(&dir)),
+            ..Shared::default()
+        };
+        let mut store = Store {
             dir,
             inner: Some(inner),
-            writer: Mutex::new(Writer {
+            writer: Arc::new(Mutex::new(Writer {
                 meta,
                 last_manifest: None,
-            }),
+                last_commit: None,
+                synced_blobs: HashSet::new(),
+            })),
+            shared: Arc::new(shared),
+            worker: None,
+            is_view: false,
             summary_cache: RwLock::new(None),
             _lock: lock,
         };
@@ -199,11 +271,62 @@ impl Store {
                 store.migrate(&mut w)?;
             }
             store.write_manifest(&mut w)?;
-            if opts.daily_backup && !backup::has_daily_today(&store.dir)? {
-                store.backup_locked(&mut w, DAILY)?;
-            }
+        }
+        if opts.daily_backup {
+            store.worker = Some(BackupWorker::start(store.view()?, schedule)?);
         }
         Ok(store)
+    }
+
+    /// A second handle on the same open store for the background backup: same sled trees,
+    /// same writer lock, same lock file (a duplicate descriptor: our flock stays held until
+    /// the store itself closes). Dropping it closes nothing.
+    fn view(&self) -> Result<Store> {
+        Ok(Store {
+            dir: self.dir.clone(),
+            inner: self.inner.clone(),
+            writer: Arc::clone(&self.writer),
+            shared: Arc::clone(&self.shared),
+            worker: None,
+            is_view: true,
+            summary_cache: RwLock::new(None),
+            _lock: self
+                ._lock
+                .try_clone()
+                .ctx(|| format!("share the lock file in {}", self.dir.display()))?,
+        })
+    }
+
+    /// Why the store was opened with less than it should have, until the user chooses: see
+    /// `OpenNotice`. Restoring a backup (`Store::restore`) or `keep_what_the_store_has` ends it.
+    pub fn open_notice(&self) -> Option<OpenNotice> {
+        self.shared
+            .notice
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The user keeps the store as it is: forget the notice, for good (the manifest stops
+    /// carrying it).
+    pub fn keep_what_the_store_has(&self) -> Result<()> {
+        let mut w = self.writer();
+        *self.shared.notice.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        self.write_manifest(&mut w)
+    }
+
+    /// How many times this store forced its files to disk since it was opened.
+    pub fn sync_counts(&self) -> SyncCounts {
+        SyncCounts {
+            data_file: self.shared.data_file_syncs.load(Ordering::Relaxed),
+            blob_files: self.shared.blob_syncs.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The time of the last edit of the store in `dir`, from its manifest (works on a store
+    /// that does not open). `None` when the manifest is missing, unreadable or older.
+    pub fn last_edit(dir: &Path) -> Option<DateTime<Utc>> {
+        manifest::read(dir).ok().flatten()?.last_edit_at
     }
 
     pub(crate) fn inner(&self) -> &Inner {
@@ -236,6 +359,7 @@ impl Store {
             .map(|o| 1 + used.binary_search(&o.tree).unwrap_or(0))
             .collect();
         let base = w.meta;
+        let now = Utc::now();
         let result = trees.as_slice().transaction(|txs| {
             let mut checksum = base.checksum;
             let mut count = base.record_count as i64;
@@ -266,6 +390,7 @@ impl Store {
                 generation: base.generation + 1,
                 record_count: count.max(0) as u64,
                 checksum,
+                last_edit_at: Some(now),
             };
             let bytes = serde_json::to_vec(&next).expect("the meta record serialises");
             txs[0].insert(META_KEY, bytes)?;
@@ -278,6 +403,8 @@ impl Store {
         w.meta = next;
         self.update_summary_cache(ops);
         inner.db.flush().map_err(from_sled)?;
+        self.sync_to_disk(w)?;
+        w.last_commit = Some(Instant::now());
         if w.last_manifest
             .is_none_or(|t| t.elapsed() >= MANIFEST_INTERVAL)
         {
@@ -286,6 +413,44 @@ impl Store {
             let _ = self.write_manifest(w);
         }
         Ok(next)
+    }
+
+    /// sled's `flush` ends with `sync_file_range`, which writes the pages but neither the
+    /// disk's cache nor the file's metadata: an edit reported as saved could still vanish in a
+    /// power cut. An fdatasync of its log file (and an fsync of any new large-value file) makes
+    /// the commit as durable as SQLite's `synchronous=FULL`. sled has written and waited for
+    /// the pages already, so this costs about one disk-cache flush.
+    fn sync_to_disk(&self, w: &mut Writer) -> Result<()> {
+        let inner = self.inner();
+        let db_dir = self.dir.join(DB_DIR);
+        inner
+            .data_file
+            .sync_data()
+            .ctx(|| format!("flush {} to disk", db_dir.join(DATA_FILE).display()))?;
+        self.shared.data_file_syncs.fetch_add(1, Ordering::Relaxed);
+        let blobs = db_dir.join(BLOB_DIR);
+        let Ok(entries) = fs::read_dir(&blobs) else {
+            return Ok(());
+        };
+        let mut synced_any = false;
+        let mut present = HashSet::new();
+        for e in entries.flatten() {
+            let name = e.file_name();
+            if !w.synced_blobs.contains(&name) {
+                File::open(e.path())
+                    .and_then(|f| f.sync_all())
+                    .ctx(|| format!("flush {} to disk", e.path().display()))?;
+                self.shared.blob_syncs.fetch_add(1, Ordering::Relaxed);
+                synced_any = true;
+            }
+            present.insert(name);
+        }
+        // sled deletes blobs it no longer needs: forget them, so the set stays small.
+        w.synced_blobs = present;
+        if synced_any {
+            fsio::fsync_dir(&blobs)?;
+        }
+        Ok(())
     }
 
     /// Bring the in-memory summaries in step with a committed transaction.
@@ -318,7 +483,10 @@ impl Store {
 
     /// Write the manifest for the current (flushed) state.
     pub(crate) fn write_manifest(&self, w: &mut Writer) -> Result<()> {
-        manifest::write(&self.dir, &Manifest::new(&w.meta, None))?;
+        manifest::write(
+            &self.dir,
+            &Manifest::new(&w.meta, None).with_notice(self.open_notice()),
+        )?;
         w.last_manifest = Some(Instant::now());
         Ok(())
     }
@@ -333,25 +501,69 @@ impl Store {
 
     pub(crate) fn backup_locked(&self, w: &mut Writer, reason: &str) -> Result<PathBuf> {
         let file = self.export_locked()?;
-        let path = self.write_backup(reason, &file)?;
+        let stamp = backup::stamp_of(&file, &w.meta);
+        let path = self.write_backup_stamped(reason, &file, &stamp)?;
         self.write_manifest(w)?;
         Ok(path)
     }
 
+    /// Back up `value` (an export document of the store as it is now: the caller holds the
+    /// writer lock).
     pub(crate) fn write_backup<V: Serialize>(&self, reason: &str, value: &V) -> Result<PathBuf> {
+        let meta = self.writer_meta_from_tree()?;
+        let stamp = BackupStamp {
+            accounts: self.tree(T::Accounts).len() as u64,
+            plans: self.tree(T::Plans).len() as u64,
+            generation: meta.generation,
+            schema_version: meta.schema_version,
+            record_count: meta.record_count,
+            checksum: meta.checksum,
+            last_edit_at: meta.last_edit_at,
+        };
+        self.write_backup_stamped(reason, value, &stamp)
+    }
+
+    /// The meta record as committed (read from sled: callers of `write_backup` hold the
+    /// writer lock already, so it cannot be taken again here).
+    fn writer_meta_from_tree(&self) -> Result<Meta> {
+        match self.inner().meta_tree.get(META_KEY).map_err(from_sled)? {
+            Some(v) => serde_json::from_slice(&v)
+                .map_err(|e| StoreError::serde("the store's record of its contents", e)),
+            None => Ok(Meta::default()),
+        }
+    }
+
+    /// Write a backup file atomically, its `stamp` first, then rotate.
+    pub(crate) fn write_backup_stamped<V: Serialize>(
+        &self,
+        reason: &str,
+        value: &V,
+        stamp: &BackupStamp,
+    ) -> Result<PathBuf> {
         let bdir = backup::backup_dir(&self.dir);
         fs::create_dir_all(&bdir).ctx(|| format!("create {}", bdir.display()))?;
         let path = backup::new_path(&self.dir, reason);
-        fsio::atomic_write_with(&path, |w| {
-            serde_json::to_writer(w, value).map_err(|e| StoreError::serde("the backup", e))
-        })?;
-        backup::rotate(&self.dir)?;
+        fsio::atomic_write_with(&path, |w| backup::write_stamped(w, stamp, value))?;
+        *self
+            .shared
+            .last_backup
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some((stamp.content_key(), Utc::now()));
+        let protect = self.open_notice().and_then(|n| n.newest_backup);
+        backup::rotate(&self.dir, protect.as_ref().map(|b| b.file_name.as_str()))?;
         Ok(path)
     }
 
     /// The backups of the store in `dir`, newest first. Works without opening the store.
     pub fn backups(dir: &Path) -> Result<Vec<crate::BackupInfo>> {
         backup::list(dir)
+    }
+
+    /// The backup named `file_name` in `<dir>/backups/`. Only a plain backup file name is
+    /// accepted: no folder, no `..`, no other file. For callers that must not be able to
+    /// point a restore at any file on disk (the app's IPC).
+    pub fn backup_path(dir: &Path, file_name: &str) -> Result<PathBuf> {
+        backup::resolve(dir, file_name)
     }
 
     /// Flush, close sled, then write the manifest with the fingerprint of the closed files
@@ -361,15 +573,52 @@ impl Store {
     }
 
     fn shutdown(&mut self) -> Result<()> {
-        let Some(inner) = self.inner.take() else {
+        if self.is_view {
             return Ok(());
+        }
+        // The background thread holds a handle on sled: it must be gone before sled closes.
+        let backed_up = match self.worker.take() {
+            Some(worker) => {
+                worker.stop();
+                self.backup_if_changed("on-close").map(|_| ())
+            }
+            None => Ok(()),
+        };
+        let Some(inner) = self.inner.take() else {
+            return backed_up;
         };
         let meta = self.writer().meta;
         let flushed = inner.db.flush().map_err(from_sled);
         drop(inner);
         flushed?;
         let stamps = fingerprint(&self.dir.join(DB_DIR)).ok();
-        manifest::write(&self.dir, &Manifest::new(&meta, stamps))
+        manifest::write(
+            &self.dir,
+            &Manifest::new(&meta, stamps).with_notice(self.open_notice()),
+        )?;
+        backed_up
+    }
+
+    /// Back up now if the store differs from the newest backup; `None` when it does not.
+    pub(crate) fn backup_if_changed(&self, reason: &str) -> Result<Option<PathBuf>> {
+        let mut w = self.writer();
+        if !self.changed_since_backup(&w.meta) {
+            return Ok(None);
+        }
+        self.backup_locked(&mut w, reason).map(Some)
+    }
+
+    /// Does the store hold something no backup holds? (An empty store has nothing to lose.)
+    pub(crate) fn changed_since_backup(&self, meta: &Meta) -> bool {
+        if meta.record_count == 0 {
+            return false;
+        }
+        let last = *self
+            .shared
+            .last_backup
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        last.map(|(key, _)| key) != Some((meta.schema_version, meta.record_count, meta.checksum))
     }
 }
 
@@ -423,8 +672,32 @@ pub(crate) fn retry_while_locked<R>(mut f: impl FnMut() -> Result<R>) -> Result<
     }
 }
 
+/// The backup to offer when the store cannot be opened: the newest that is not empty, else
+/// the newest.
 pub(crate) fn latest_backup(dir: &Path) -> Option<PathBuf> {
-    backup::list(dir).ok()?.into_iter().next().map(|b| b.path)
+    let list = backup::list(dir).ok()?;
+    let pick = backup::recommended(&list).unwrap_or(0);
+    list.into_iter().nth(pick).map(|b| b.path)
+}
+
+/// What to tell the user about a store behind its manifest `m`.
+fn behind_notice(dir: &Path, m: &Manifest, meta: &Meta) -> OpenNotice {
+    let newest_backup = backup::list(dir)
+        .ok()
+        .and_then(|l| l.into_iter().next())
+        .map(|b| NoticeBackup {
+            file_name: b.file_name(),
+            created_at: b.created_at,
+            accounts: b.stamp.map(|s| s.accounts.min(u32::MAX as u64) as u32),
+            plans: b.stamp.map(|s| s.plans.min(u32::MAX as u64) as u32),
+            has_missing_edits: b.stamp.is_some_and(|s| s.generation > meta.generation),
+        });
+    OpenNotice {
+        missing_edits: m.generation - meta.generation,
+        kept_until: meta.last_edit_at,
+        missing_until: m.last_edit_at.unwrap_or(m.written_at),
+        newest_backup,
+    }
 }
 
 fn remove_leftovers(dir: &Path) {
@@ -475,8 +748,11 @@ pub(crate) fn open_sled(path: &Path) -> Result<Inner> {
             .map(|t| db.open_tree(t.name()))
             .collect::<std::result::Result<Vec<_>, _>>()
             .map_err(from_sled)?;
+        let data_path = path.join(DATA_FILE);
+        let data_file = File::open(&data_path).ctx(|| format!("open {}", data_path.display()))?;
         Ok(Inner {
             db,
+            data_file: Arc::new(data_file),
             meta_tree,
             trees,
         })
@@ -581,18 +857,14 @@ pub(crate) fn verify(
         ));
     }
     if let Some(m) = manifest {
-        if meta.generation < m.generation {
-            return Err(if meta.generation == 0 {
-                format!(
-                    "the store is empty but its manifest lists {} records",
-                    m.record_count
-                )
-            } else {
-                format!(
-                    "the store is older than its manifest ({} edits are missing)",
-                    m.generation - meta.generation
-                )
-            });
+        // Behind the manifest with records of its own, consistent with its own checksum: an
+        // older state of the store (edits lost in a power cut), opened with a notice. Behind
+        // and empty is another matter: sled opens a garbage file as an empty database.
+        if meta.generation < m.generation && meta.generation == 0 {
+            return Err(format!(
+                "the store is empty but its manifest lists {} records",
+                m.record_count
+            ));
         }
         if meta.record_count == 0 && m.record_count > 0 && meta.generation <= m.generation {
             return Err(format!(

@@ -3,6 +3,7 @@
 pub const COMMANDS: &[&str] = &[
     "app_status",
     "restore_backup",
+    "keep_what_the_store_has",
     "list_portfolio",
     "create_account",
     "update_account",

@@ -1,41 +1,63 @@
 use crate::error::{ApiError, AppResult};
 use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use planner_store::{OpenNotice, Store};
 use serde::Serialize;
+use std::path::Path;
 use tauri::State;
 use ts_rs::TS;
 
+/// One backup in `backups/`, with what a user needs to choose it.
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct BackupEntry {
-    pub path: String,
+    /// What `restore_backup` takes: the name only, never a path.
     pub file_name: String,
-    pub created: String,
+    pub path: String,
+    pub created: DateTime<Utc>,
     pub reason: String,
+    /// `None`: a backup written by an older version, which did not record them.
+    pub accounts: Option<u32>,
+    pub plans: Option<u32>,
+    /// "empty: 0 accounts", "older than your last edit at ...": say it beside the backup.
+    pub caveat: Option<String>,
+    /// The newest backup that is not empty: the one to offer first.
+    pub recommended: bool,
 }
 
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct AppStatus {
     pub data_dir: String,
-    /// Why the store could not be opened (the app then offers the backups).
+    /// Why the store could not be opened (the app then shows the recovery screen, which acts
+    /// on `code`: `locked`, `newer_schema`, `corrupt`...).
     pub store_error: Option<ApiError>,
+    /// The store opened with less than it should have (edits lost): the app shows a banner
+    /// until the user restores a backup or keeps the store.
+    pub open_notice: Option<OpenNotice>,
     pub backups: Vec<BackupEntry>,
+    /// The store's last edit, as its manifest recorded it.
+    pub last_edit_at: Option<DateTime<Utc>>,
     pub today: chrono::NaiveDate,
 }
 
-pub fn backups(dir: &std::path::Path) -> Vec<BackupEntry> {
-    planner_store::Store::backups(dir)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|b| BackupEntry {
-            file_name: b
-                .path
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+/// The backups in `dir`, newest first, labelled against the store's last edit.
+pub fn backups(dir: &Path) -> Vec<BackupEntry> {
+    let list = Store::backups(dir).unwrap_or_default();
+    let last_edit = Store::last_edit(dir);
+    let recommended = planner_store::recommended(&list);
+    let count = |n: u64| n.min(u32::MAX as u64) as u32;
+    list.iter()
+        .enumerate()
+        .map(|(i, b)| BackupEntry {
+            file_name: b.file_name(),
             path: b.path.to_string_lossy().into_owned(),
-            created: b.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            created: b.created_at,
             reason: b.reason.clone(),
+            accounts: b.stamp.map(|s| count(s.accounts)),
+            plans: b.stamp.map(|s| count(s.plans)),
+            caveat: b.caveat(last_edit),
+            recommended: recommended == Some(i),
         })
         .collect()
 }
@@ -45,13 +67,25 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     AppStatus {
         data_dir: state.data_dir().display().to_string(),
         store_error: state.open_error(),
+        open_notice: state.with_store(|s| Ok(s.open_notice())).ok().flatten(),
         backups: backups(state.data_dir()),
+        last_edit_at: Store::last_edit(state.data_dir()),
         today: crate::service::today(),
     }
 }
 
+/// Restore the backup named `file_name` (a name in `backups/`, never a path: the webview
+/// must not be able to point the store at any file on disk).
 #[tauri::command]
-pub fn restore_backup(state: State<'_, AppState>, path: String) -> AppResult<AppStatus> {
-    state.restore(std::path::Path::new(&path))?;
+pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> AppResult<AppStatus> {
+    let path = Store::backup_path(state.data_dir(), &file_name)?;
+    state.restore(&path)?;
+    Ok(app_status(state))
+}
+
+/// The user keeps the store as it opened, without the missing edits: the notice goes away.
+#[tauri::command]
+pub fn keep_what_the_store_has(state: State<'_, AppState>) -> AppResult<AppStatus> {
+    state.with_store(|s| Ok(s.keep_what_the_store_has()?))?;
     Ok(app_status(state))
 }

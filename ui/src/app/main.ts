@@ -2,7 +2,7 @@
 import { api } from '../ipc/api';
 import { toAppError } from '../ipc/index';
 import { h, replaceChildren } from '../shared/dom';
-import { renderRecovery } from './recovery';
+import { renderOpenNotice, renderRecovery } from './recovery';
 import { startShell } from './shell';
 
 async function start(): Promise<void> {
@@ -32,7 +32,7 @@ async function start(): Promise<void> {
     renderRecovery(root, status);
     return;
   }
-  startShell(root, status);
+  startShell(root, status, status.open_notice ? renderOpenNotice(status.open_notice) : undefined);
 }
 
 void start();

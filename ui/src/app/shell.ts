@@ -58,7 +58,8 @@ function saveStateText(state: SaveState): string {
   }
 }
 
-export function startShell(root: HTMLElement, status: AppStatus): () => void {
+/** `banner`: shown above the header until it removes itself (the store's open notice). */
+export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLElement): () => void {
   const saveStatus = h('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
   const title = h('div', { class: 'header-title' });
   const planSection = h('div', { class: 'plan-section' });
@@ -84,7 +85,7 @@ export function startShell(root: HTMLElement, status: AppStatus): () => void {
       { class: 'layout' },
       h('a', { href: '#content', class: 'skip-link', onclick: skipToContent }, 'Skip to content'),
       sidebar,
-      h('div', { class: 'main-col' }, h('header', { class: 'app-header' }, title, saveStatus), content),
+      h('div', { class: 'main-col' }, banner ?? null, h('header', { class: 'app-header' }, title, saveStatus), content),
     ),
   );
 

@@ -29,7 +29,9 @@ import type { SnapshotInfo } from './bindings/SnapshotInfo';
 
 export const api = {
   appStatus: () => call<AppStatus>('app_status'),
-  restoreBackup: (path: string) => call<AppStatus>('restore_backup', { path }),
+  /** `fileName`: a backup's file name in the data folder's `backups/` (never a path). */
+  restoreBackup: (fileName: string) => call<AppStatus>('restore_backup', { fileName }),
+  keepWhatTheStoreHas: () => call<AppStatus>('keep_what_the_store_has'),
 
   listPortfolio: () => call<PortfolioRow[]>('list_portfolio'),
   createAccount: (name: string) => call<AccountSummary>('create_account', { name }),

@@ -125,6 +125,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Wait (up to 20 s) for the store's background thread to write a backup that `matches`.
+pub fn wait_for_backup(dir: &Path, matches: impl Fn(&BackupInfo) -> bool) -> BackupInfo {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(b) = Store::backups(dir).unwrap().into_iter().find(&matches) {
+            return b;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no such backup was written"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Run this test binary again as a child process that executes only `test` (exact name),
 /// with `env` set. Such child tests do nothing unless their environment variable is present.
 pub fn child(test: &str, env: &[(&str, String)]) -> std::process::Command {

@@ -181,12 +181,18 @@ fn a_version_1_store_is_backed_up_then_migrated() {
         .iter()
         .find(|b| b.reason == "before-migration-v1-to-v2")
         .expect("a backup before the migration");
-    let pre_value: Value = serde_json::from_slice(&std::fs::read(&pre.path).unwrap()).unwrap();
+    let mut pre_value: Value = serde_json::from_slice(&std::fs::read(&pre.path).unwrap()).unwrap();
     assert_eq!(pre_value["version"], 1);
+    // Stamped with what it holds (the v1 store's own records).
+    let stamp = pre.stamp.expect("the backup says what it holds");
+    assert_eq!((stamp.accounts, stamp.schema_version), (1, 1));
+    pre_value.as_object_mut().unwrap().remove("backup");
     assert_same_json(&without_time(doc.clone()), &without_time(pre_value));
-    // The daily backup came after the migration (it is in the new shapes).
-    let daily = backups.iter().find(|b| b.reason == "daily").unwrap();
+    // The daily backup (taken by the background thread) comes after the migration: it is in
+    // the new shapes.
+    let daily = wait_for_backup(dir.path(), |b| b.reason == "daily");
     assert!(daily.created_at >= pre.created_at);
+    assert_eq!(daily.stamp.unwrap().schema_version, SCHEMA_VERSION);
 
     // 2. Everything is there, in the new shapes.
     let v1_account = &doc["accounts"][0]["account"];
