@@ -33,6 +33,7 @@ mod types;
 #[doc(hidden)]
 pub mod testing;
 
+pub use api::Tx;
 pub use backup::{KEEP_DAILY, KEEP_OTHER};
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;
