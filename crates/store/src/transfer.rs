@@ -99,8 +99,14 @@ impl Store {
         self.import_opts(file, true)
     }
 
-    pub(crate) fn import_opts(&self, file: &ExportFile, take_backup: bool) -> Result<ImportReport> {
-        let mut w = self.writer();
+    /// Everything `import` checks before it writes, without writing: `Ok` means `import` of
+    /// the same file into the store as it is now would be accepted.
+    pub fn check_import(&self, file: &ExportFile) -> Result<()> {
+        let _w = self.writer();
+        self.check_import_locked(file)
+    }
+
+    fn check_import_locked(&self, file: &ExportFile) -> Result<()> {
         // Campaign targets may name accounts that are in the store but not in the file.
         let stored_account = |id: Id| -> Result<Option<(Account, PlanContent)>> {
             let Some(account) = self.account(id)? else {
@@ -114,15 +120,6 @@ impl Store {
             Ok(Some((account, content)))
         };
         validate_export(file, &self.offerings()?, &stored_account)?;
-        let existing: HashSet<Id> = self
-            .tree(T::Accounts)
-            .iter()
-            .keys()
-            .map(|k| Ok(id_at(&k.map_err(from_sled)?, 0)))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .collect();
         for a in &file.accounts {
             for p in &a.plans {
                 if let Some(old) = self.plan(p.plan.id)? {
@@ -154,6 +151,21 @@ impl Store {
                 }
             }
         }
+        Ok(())
+    }
+
+    pub(crate) fn import_opts(&self, file: &ExportFile, take_backup: bool) -> Result<ImportReport> {
+        let mut w = self.writer();
+        self.check_import_locked(file)?;
+        let existing: HashSet<Id> = self
+            .tree(T::Accounts)
+            .iter()
+            .keys()
+            .map(|k| Ok(id_at(&k.map_err(from_sled)?, 0)))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         let backup = if take_backup {
             Some(self.backup_locked(&mut w, "before-import")?)
         } else {
