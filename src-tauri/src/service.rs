@@ -1,5 +1,10 @@
 //! Use cases shared by the IPC commands and the CLI: each loads what it needs from the store,
 //! lets the core validate and compute, and writes one edit. No UI, no argument parsing.
+//!
+//! Every use case that writes runs inside ONE `Store::edit`: its reads and checks happen under
+//! the store's writer lock and everything it writes is one transaction, so two windows (or
+//! two commands) editing at once cannot both pass a check that only one should, and a failure
+//! half-way leaves nothing behind.
 
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
@@ -8,7 +13,7 @@ use planner_core::view::{
     plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs,
 };
 use planner_core::*;
-use planner_store::{Edit, Store};
+use planner_store::{Edit, Store, Tx};
 use uuid::Uuid;
 
 /// Today's date; `ACCOUNT_PLANNER_TODAY=YYYY-MM-DD` fixes the clock for tests and demos.
@@ -20,9 +25,14 @@ pub fn today() -> NaiveDate {
 }
 
 pub fn portfolio(store: &Store) -> AppResult<Vec<PortfolioRow>> {
-    let settings = store.settings()?;
-    let mut rows: Vec<PortfolioRow> = store
-        .summaries()?
+    Ok(portfolio_rows(store.summaries()?, &store.settings()?))
+}
+
+fn portfolio_rows(
+    summaries: Vec<AccountSummary>,
+    settings: &planner_store::Settings,
+) -> Vec<PortfolioRow> {
+    let mut rows: Vec<PortfolioRow> = summaries
         .into_iter()
         .map(|s| portfolio_row(s, &settings.weights, &settings.thresholds))
         .collect();
@@ -32,27 +42,20 @@ pub fn portfolio(store: &Store) -> AppResult<Vec<PortfolioRow>> {
             .to_lowercase()
             .cmp(&b.summary.name.to_lowercase())
     });
-    Ok(rows)
+    rows
 }
 
 /// The plan an account is worked on now: the latest period.
 pub fn current_plan(store: &Store, account_id: Id) -> AppResult<Option<Plan>> {
-    Ok(store
-        .plans(account_id)?
-        .into_iter()
-        .max_by_key(|p| p.starts_on))
+    Ok(plan_ops::current_plan(&store.plans(account_id)?).cloned())
 }
 
-fn account(store: &Store, id: Id) -> AppResult<Account> {
-    store
-        .account(id)?
-        .ok_or_else(|| AppError::NotFound("That account".into()))
+fn current_plan_in(tx: &Tx, account_id: Id) -> AppResult<Option<Plan>> {
+    Ok(plan_ops::current_plan(&tx.plans(account_id)?).cloned())
 }
 
-fn plan(store: &Store, id: Id) -> AppResult<Plan> {
-    store
-        .plan(id)?
-        .ok_or_else(|| AppError::NotFound("That plan".into()))
+fn found<T>(what: &str, x: Option<T>) -> AppResult<T> {
+    x.ok_or_else(|| AppError::NotFound(what.into()))
 }
 
 /// The fiscal year containing `today` for an account whose year ends in `end_month`.
@@ -101,16 +104,18 @@ pub fn create_account(store: &Store, name: &str, today: NaiveDate) -> AppResult<
     };
     let content = PlanContent::default();
     let summary = summarise(&account, Some((&plan, &content)));
-    store.put_account(&account, &summary)?;
-    store.create_plan(&plan, &content, &summary)?;
-    Ok(summary)
+    store.edit(|tx| {
+        tx.put_account(&account, &summary)?;
+        tx.create_plan(&plan, &content, &summary)?;
+        Ok(summary)
+    })
 }
 
-fn summary_for(store: &Store, account: &Account) -> AppResult<AccountSummary> {
-    let plan = current_plan(store, account.id)?;
+fn summary_for(tx: &Tx, account: &Account) -> AppResult<AccountSummary> {
+    let plan = current_plan_in(tx, account.id)?;
     Ok(match plan {
         Some(p) => {
-            let content = store.plan_content(p.id)?;
+            let content = tx.plan_content(p.id)?;
             summarise(account, Some((&p, &content)))
         }
         None => summarise(account, None),
@@ -119,24 +124,26 @@ fn summary_for(store: &Store, account: &Account) -> AppResult<AccountSummary> {
 
 /// Save the account's own fields; a change of life stage is recorded with its date.
 pub fn update_account(store: &Store, mut updated: Account, today: NaiveDate) -> AppResult<Account> {
-    let old = account(store, updated.id)?;
     validate::account(&updated)?;
-    if old.life_stage != updated.life_stage {
-        updated.stage_history.push(StageChange {
-            date: today,
-            from: old.life_stage,
-            to: updated.life_stage,
-        });
-    }
-    updated.created_on = old.created_on;
-    let summary = summary_for(store, &updated)?;
-    store.put_account(&updated, &summary)?;
-    Ok(updated)
+    store.edit(|tx| {
+        let old = found("That account", tx.account(updated.id)?)?;
+        if old.life_stage != updated.life_stage {
+            updated.stage_history.push(StageChange {
+                date: today,
+                from: old.life_stage,
+                to: updated.life_stage,
+            });
+        }
+        updated.created_on = old.created_on;
+        let summary = summary_for(tx, &updated)?;
+        tx.put_account(&updated, &summary)?;
+        Ok(updated)
+    })
 }
 
 pub fn view(store: &Store, plan_id: Id, today: NaiveDate) -> AppResult<PlanView> {
-    let plan = plan(store, plan_id)?;
-    let account = account(store, plan.account_id)?;
+    let plan = found("That plan", store.plan(plan_id)?)?;
+    let account = found("That account", store.account(plan.account_id)?)?;
     let content = store.plan_content(plan_id)?;
     let offerings = store.offerings()?;
     let settings = store.settings()?;
@@ -184,7 +191,17 @@ pub fn save_items(
     deletes: Vec<(ItemKind, Id)>,
     today: NaiveDate,
 ) -> AppResult<PlanView> {
-    let plan = plan(store, plan_id)?;
+    store.edit(|tx| save_items_in(tx, plan_id, upserts, deletes, today))
+}
+
+fn save_items_in(
+    tx: &mut Tx,
+    plan_id: Id,
+    upserts: Vec<PlanItem>,
+    deletes: Vec<(ItemKind, Id)>,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
+    let plan = found("That plan", tx.plan(plan_id)?)?;
     if plan.status == PlanStatus::Closed {
         return Err(CoreError::conflict(
             "plan",
@@ -192,9 +209,9 @@ pub fn save_items(
         )
         .into());
     }
-    let account = account(store, plan.account_id)?;
-    let mut content = store.plan_content(plan_id)?;
-    let offerings = store.offerings()?;
+    let account = found("That account", tx.account(plan.account_id)?)?;
+    let mut content = tx.plan_content(plan_id)?;
+    let offerings = tx.offerings()?;
     for (kind, id) in &deletes {
         content.remove(*kind, *id);
     }
@@ -210,78 +227,27 @@ pub fn save_items(
         for item in &upserts {
             validate::item(item, &ctx)?;
         }
-        dangling_references(&content)?;
+        validate::dangling_references(&content)?;
     }
-    let is_current = current_plan(store, account.id)?.map(|p| p.id) == Some(plan_id);
+    let is_current = current_plan_in(tx, account.id)?.map(|p| p.id) == Some(plan_id);
     let summary = is_current.then(|| summarise(&account, Some((&plan, &content))));
-    store.apply(&Edit {
+    tx.apply(&Edit {
         plan_id,
         upserts,
         deletes,
         summary,
     })?;
-    let settings = store.settings()?;
+    let settings = tx.settings()?;
     Ok(view_of(
         &account,
         &plan,
         &content,
         &offerings,
-        store.campaigns_for(account.id)?,
+        tx.campaigns_for(account.id)?,
         &settings.weights,
         &settings.thresholds,
         today,
     ))
-}
-
-/// After deletes nothing may point at a record that is gone (nothing is orphaned).
-fn dangling_references(c: &PlanContent) -> AppResult<()> {
-    let bc = |id: Id| c.buying_center(id).is_some();
-    let person = |id: Id| c.contact(id).is_some();
-    let orphan = |what: &str| {
-        Err(CoreError::conflict(
-            "delete",
-            format!("Deleting this would leave {what} pointing at nothing"),
-        )
-        .into())
-    };
-    if c.contacts.iter().any(|x| {
-        !bc(x.buying_center_id)
-            || x.reports_to.is_some_and(|m| !person(m))
-            || x.dotted_line_to.iter().any(|d| !person(*d))
-    }) {
-        return orphan("a contact");
-    }
-    if c.lines
-        .iter()
-        .any(|l| !person(l.from_contact_id) || !person(l.to_contact_id))
-    {
-        return orphan("a line of influence");
-    }
-    if c.opportunities.iter().any(|o| !bc(o.buying_center_id)) {
-        return orphan("an opportunity");
-    }
-    if c.cells.iter().any(|x| !bc(x.buying_center_id)) {
-        return orphan("a white-space cell");
-    }
-    if c.strategies
-        .iter()
-        .any(|s| !c.objectives.iter().any(|o| o.id == s.objective_id))
-    {
-        return orphan("a strategy");
-    }
-    if c.actions
-        .iter()
-        .any(|a| !c.strategies.iter().any(|s| s.id == a.strategy_id))
-    {
-        return orphan("an action");
-    }
-    if c.objectives
-        .iter()
-        .any(|o| o.buying_center_id.is_some_and(|b| !bc(b)))
-    {
-        return orphan("an objective");
-    }
-    Ok(())
 }
 
 /// Delete a buying center. Its people, opportunities and white-space cells either move to
@@ -293,7 +259,22 @@ pub fn delete_buying_center(
     move_to: Option<Id>,
     today: NaiveDate,
 ) -> AppResult<PlanView> {
-    let content = store.plan_content(plan_id)?;
+    store.edit(|tx| {
+        let content = tx.plan_content(plan_id)?;
+        let (upserts, deletes) = buying_center_removal(&content, bc_id, move_to)?;
+        save_items_in(tx, plan_id, upserts, deletes, today)
+    })
+}
+
+/// Records to upsert and records to delete, in one edit.
+type ItemChanges = (Vec<PlanItem>, Vec<(ItemKind, Id)>);
+
+/// What deleting a buying center changes (see `delete_buying_center`).
+fn buying_center_removal(
+    content: &PlanContent,
+    bc_id: Id,
+    move_to: Option<Id>,
+) -> AppResult<ItemChanges> {
     if content.buying_center(bc_id).is_none() {
         return Err(AppError::NotFound("That buying center".into()));
     }
@@ -336,7 +317,7 @@ pub fn delete_buying_center(
     }
     if move_to.is_none() {
         let gone: Vec<Id> = people.iter().map(|c| c.id).collect();
-        let (more_upserts, more_deletes) = detach_from(&content, &gone, None);
+        let (more_upserts, more_deletes) = detach_from(content, &gone, None);
         upserts.extend(more_upserts);
         deletes.extend(more_deletes);
     }
@@ -365,7 +346,7 @@ pub fn delete_buying_center(
             ..o.clone()
         }));
     }
-    save_items(store, plan_id, upserts, deletes, today)
+    Ok((upserts, deletes))
 }
 
 /// Delete a contact; the people reporting to them move to `reports_to_instead` (or become
@@ -377,23 +358,21 @@ pub fn delete_contact(
     reports_to_instead: Option<Id>,
     today: NaiveDate,
 ) -> AppResult<PlanView> {
-    let content = store.plan_content(plan_id)?;
-    if content.contact(contact_id).is_none() {
-        return Err(AppError::NotFound("That contact".into()));
-    }
-    let (upserts, mut deletes) = detach_from(&content, &[contact_id], reports_to_instead);
-    deletes.push((ItemKind::Contact, contact_id));
-    save_items(store, plan_id, upserts, deletes, today)
+    store.edit(|tx| {
+        let content = tx.plan_content(plan_id)?;
+        if content.contact(contact_id).is_none() {
+            return Err(AppError::NotFound("That contact".into()));
+        }
+        let (upserts, mut deletes) = detach_from(&content, &[contact_id], reports_to_instead);
+        deletes.push((ItemKind::Contact, contact_id));
+        save_items_in(tx, plan_id, upserts, deletes, today)
+    })
 }
 
 /// What must change when the people in `gone` leave the map: their reports move to
 /// `reports_to_instead` (or become the top of their tree), dotted lines to them go, and so do
 /// lines of influence or conflict drawn to or from them.
-fn detach_from(
-    content: &PlanContent,
-    gone: &[Id],
-    reports_to_instead: Option<Id>,
-) -> (Vec<PlanItem>, Vec<(ItemKind, Id)>) {
+fn detach_from(content: &PlanContent, gone: &[Id], reports_to_instead: Option<Id>) -> ItemChanges {
     let mut upserts = Vec::new();
     for c in content.contacts.iter().filter(|c| !gone.contains(&c.id)) {
         let reports_to = match c.reports_to {
@@ -424,24 +403,26 @@ fn detach_from(
 }
 
 pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
-    let old = plan(store, plan_id)?;
-    let account = account(store, old.account_id)?;
-    let content = store.plan_content(plan_id)?;
-    let (next, next_content) = plan_ops::roll_forward(&old, &content);
-    if store
-        .plans(account.id)?
-        .iter()
-        .any(|p| p.period == next.period)
-    {
-        return Err(CoreError::conflict(
-            "period",
-            format!("A plan for {} already exists", next.period),
-        )
-        .into());
-    }
-    let summary = summarise(&account, Some((&next, &next_content)));
-    store.create_plan(&next, &next_content, &summary)?;
-    Ok(next)
+    store.edit(|tx| {
+        let old = found("That plan", tx.plan(plan_id)?)?;
+        let account = found("That account", tx.account(old.account_id)?)?;
+        let content = tx.plan_content(plan_id)?;
+        let (next, next_content) = plan_ops::roll_forward(&old, &content);
+        if tx
+            .plans(account.id)?
+            .iter()
+            .any(|p| p.period == next.period)
+        {
+            return Err(CoreError::conflict(
+                "period",
+                format!("A plan for {} already exists", next.period),
+            )
+            .into());
+        }
+        let summary = summarise(&account, Some((&next, &next_content)));
+        tx.create_plan(&next, &next_content, &summary)?;
+        Ok(next)
+    })
 }
 
 pub fn take_snapshot(
@@ -450,23 +431,19 @@ pub fn take_snapshot(
     label: &str,
     today: NaiveDate,
 ) -> AppResult<Snapshot> {
-    let plan = plan(store, plan_id)?;
-    let account = account(store, plan.account_id)?;
     let label = if label.trim().is_empty() {
         format!("QBR {today}")
     } else {
         label.trim().to_string()
     };
     validate::name("label", "Snapshot label", &label)?;
-    let snap = plan_ops::snapshot(
-        &account,
-        &plan,
-        &store.plan_content(plan_id)?,
-        today,
-        &label,
-    );
-    store.put_snapshot(&snap)?;
-    Ok(snap)
+    store.edit(|tx| {
+        let plan = found("That plan", tx.plan(plan_id)?)?;
+        let account = found("That account", tx.account(plan.account_id)?)?;
+        let snap = plan_ops::snapshot(&account, &plan, &tx.plan_content(plan_id)?, today, &label);
+        tx.put_snapshot(&snap)?;
+        Ok(snap)
+    })
 }
 
 pub fn snapshot_view(store: &Store, snapshot_id: Id, today: NaiveDate) -> AppResult<PlanView> {
@@ -489,57 +466,60 @@ pub fn snapshot_view(store: &Store, snapshot_id: Id, today: NaiveDate) -> AppRes
 /// Add the sample plan (offerings are shared: reuse ones with the same name).
 pub fn load_sample(store: &Store, today: NaiveDate) -> AppResult<AccountSummary> {
     let mut s = sample::sample_plan(today);
-    let existing = store.offerings()?;
-    let mut remap = std::collections::HashMap::new();
-    for o in &s.offerings {
-        match existing.iter().find(|e| e.name == o.name) {
-            Some(e) => {
-                remap.insert(o.id, e.id);
+    store.edit(|tx| {
+        let existing = tx.offerings()?;
+        let mut remap = std::collections::HashMap::new();
+        for o in &s.offerings {
+            match existing.iter().find(|e| e.name == o.name) {
+                Some(e) => {
+                    remap.insert(o.id, e.id);
+                }
+                None => tx.put_offering(o)?,
             }
-            None => store.put_offering(o)?,
         }
-    }
-    for cell in &mut s.content.cells {
-        if let Some(id) = remap.get(&cell.offering_id) {
-            cell.offering_id = *id;
+        for cell in &mut s.content.cells {
+            if let Some(id) = remap.get(&cell.offering_id) {
+                cell.offering_id = *id;
+            }
         }
-    }
-    for opp in &mut s.content.opportunities {
-        if let Some(id) = opp.offering_id.and_then(|o| remap.get(&o)) {
-            opp.offering_id = Some(*id);
+        for opp in &mut s.content.opportunities {
+            if let Some(id) = opp.offering_id.and_then(|o| remap.get(&o)) {
+                opp.offering_id = Some(*id);
+            }
         }
-    }
-    for r in &mut s.account.renewals {
-        if let Some(id) = r.offering_id.and_then(|o| remap.get(&o)) {
-            r.offering_id = Some(*id);
+        for r in &mut s.account.renewals {
+            if let Some(id) = r.offering_id.and_then(|o| remap.get(&o)) {
+                r.offering_id = Some(*id);
+            }
         }
-    }
-    let summary = summarise(&s.account, Some((&s.plan, &s.content)));
-    store.put_account(&s.account, &summary)?;
-    store.create_plan(&s.plan, &s.content, &summary)?;
-    for c in &s.campaigns {
-        store.put_campaign(c)?;
-    }
-    Ok(summary)
+        let summary = summarise(&s.account, Some((&s.plan, &s.content)));
+        tx.put_account(&s.account, &summary)?;
+        tx.create_plan(&s.plan, &s.content, &summary)?;
+        for c in &s.campaigns {
+            tx.put_campaign(c)?;
+        }
+        Ok(summary)
+    })
 }
 
 pub fn save_offering(store: &Store, offering: Offering) -> AppResult<Vec<Offering>> {
     validate::offering(&offering)?;
-    let all = store.offerings()?;
-    if all
-        .iter()
-        .any(|o| o.id != offering.id && o.name.trim().eq_ignore_ascii_case(offering.name.trim()))
-    {
-        return Err(CoreError::conflict(
-            "name",
-            format!(
-                "There is already an offering named \"{}\"",
-                offering.name.trim()
-            ),
-        )
-        .into());
-    }
-    store.put_offering(&offering)?;
+    store.edit(|tx| {
+        if tx.offerings()?.iter().any(|o| {
+            o.id != offering.id && o.name.trim().eq_ignore_ascii_case(offering.name.trim())
+        }) {
+            return Err(CoreError::conflict(
+                "name",
+                format!(
+                    "There is already an offering named \"{}\"",
+                    offering.name.trim()
+                ),
+            )
+            .into());
+        }
+        tx.put_offering(&offering)?;
+        AppResult::Ok(())
+    })?;
     Ok(store.offerings()?)
 }
 
@@ -631,7 +611,7 @@ mod tests {
             .id;
         let view = delete_buying_center(&store, plan_id, fin, None, day()).unwrap();
         let after = store.plan_content(plan_id).unwrap();
-        assert!(dangling_references(&after).is_ok());
+        assert!(validate::dangling_references(&after).is_ok());
         assert!(view.contacts.iter().all(|c| c.buying_center_id != fin));
         assert!(after
             .opportunities
@@ -751,15 +731,22 @@ mod tests {
 /// that account's current plan (an opportunity of another account is refused).
 pub fn save_campaign(store: &Store, campaign: Campaign) -> AppResult<Vec<Campaign>> {
     validate::campaign(&campaign)?;
-    for t in &campaign.targets {
-        let acc = account(store, t.account_id)?;
-        let content = match current_plan(store, acc.id)? {
-            Some(p) => store.plan_content(p.id)?,
-            None => PlanContent::default(),
-        };
-        validate::campaign_target(t, &acc, &content)?;
-    }
-    store.put_campaign(&campaign)?;
+    store.edit(|tx| {
+        let mut targeted = Vec::new();
+        for t in &campaign.targets {
+            if let Some(account) = tx.account(t.account_id)? {
+                let content = match current_plan_in(tx, account.id)? {
+                    Some(p) => tx.plan_content(p.id)?,
+                    None => PlanContent::default(),
+                };
+                targeted.push((account, content));
+            }
+        }
+        let known: Vec<(&Account, &PlanContent)> = targeted.iter().map(|(a, c)| (a, c)).collect();
+        validate::campaign_with_targets(&campaign, &known)?;
+        tx.put_campaign(&campaign)?;
+        AppResult::Ok(())
+    })?;
     Ok(store.campaigns()?)
 }
 
@@ -893,21 +880,24 @@ pub fn save_segmentation(
 ) -> AppResult<SettingsSaved> {
     planner_core::segmentation::validate_weights(&weights)?;
     planner_core::segmentation::validate_thresholds(&thresholds)?;
-    let old = store.settings()?;
-    let summaries = store.summaries()?;
-    let moved = planner_core::portfolio::moved_tiers(
-        &summaries,
-        (&old.weights, &old.thresholds),
-        (&weights, &thresholds),
-    );
-    store.put_settings(&planner_store::Settings {
-        weights,
-        thresholds,
-        ..old
-    })?;
-    Ok(SettingsSaved {
-        moved: moved as u32,
-        rows: portfolio(store)?,
+    store.edit(|tx| {
+        let old = tx.settings()?;
+        let summaries = tx.summaries()?;
+        let moved = planner_core::portfolio::moved_tiers(
+            &summaries,
+            (&old.weights, &old.thresholds),
+            (&weights, &thresholds),
+        );
+        let new = planner_store::Settings {
+            weights,
+            thresholds,
+            ..old
+        };
+        tx.put_settings(&new)?;
+        Ok(SettingsSaved {
+            moved: moved as u32,
+            rows: portfolio_rows(summaries, &new),
+        })
     })
 }
 
@@ -917,12 +907,14 @@ pub fn save_weight_profiles(
     profiles: Vec<planner_core::segmentation::WeightProfile>,
 ) -> AppResult<planner_store::Settings> {
     planner_core::segmentation::validate_profiles(&profiles)?;
-    let settings = planner_store::Settings {
-        profiles,
-        ..store.settings()?
-    };
-    store.put_settings(&settings)?;
-    Ok(settings)
+    store.edit(|tx| {
+        let settings = planner_store::Settings {
+            profiles,
+            ..tx.settings()?
+        };
+        tx.put_settings(&settings)?;
+        Ok(settings)
+    })
 }
 
 /// Scores the plan's data suggests for this account's segmentation criteria.
@@ -930,7 +922,7 @@ pub fn suggested_scores(
     store: &Store,
     plan_id: Id,
 ) -> AppResult<Vec<planner_core::portfolio::SuggestedScore>> {
-    let plan = plan(store, plan_id)?;
+    let plan = found("That plan", store.plan(plan_id)?)?;
     let summaries = store.summaries()?;
     let me = summaries
         .iter()

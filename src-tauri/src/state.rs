@@ -4,11 +4,14 @@
 use crate::error::{AppError, AppResult};
 use planner_store::{DeletedAccount, Store};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 pub struct AppState {
     data_dir: PathBuf,
-    slot: Mutex<Slot>,
+    /// Commands share the open store (read lock): the store itself keeps each edit's checks
+    /// and writes together under its own writer lock (`Store::edit`), so commands run
+    /// concurrently. Only replacing or closing the store takes the write lock.
+    slot: RwLock<Slot>,
     pub last_deleted: Mutex<Option<DeletedAccount>>,
 }
 
@@ -27,7 +30,7 @@ impl AppState {
         };
         AppState {
             data_dir,
-            slot: Mutex::new(Slot { store, open_error }),
+            slot: RwLock::new(Slot { store, open_error }),
             last_deleted: Mutex::new(None),
         }
     }
@@ -37,17 +40,23 @@ impl AppState {
     }
 
     pub fn open_error(&self) -> Option<crate::error::ApiError> {
-        self.lock().open_error.as_ref().map(|e| e.to_api())
+        self.shared().open_error.as_ref().map(|e| e.to_api())
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Slot> {
-        // A panic in one command must not lock the user out of the app.
-        self.slot.lock().unwrap_or_else(|p| p.into_inner())
+    // A panic in one command must not lock the user out of the app: a poisoned lock is taken
+    // as it is (the slot is only ever replaced whole).
+    fn shared(&self) -> RwLockReadGuard<'_, Slot> {
+        self.slot.read().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Run `f` with the open store; edits are serialised by the lock.
+    fn exclusive(&self) -> RwLockWriteGuard<'_, Slot> {
+        self.slot.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Run `f` with the open store. Any number of commands may be inside at once; each write
+    /// is one `Store::edit`, which serialises the writes and their checks.
     pub fn with_store<T>(&self, f: impl FnOnce(&Store) -> AppResult<T>) -> AppResult<T> {
-        let slot = self.lock();
+        let slot = self.shared();
         match &slot.store {
             Some(store) => f(store),
             None => Err(AppError::NoStore(
@@ -61,7 +70,7 @@ impl AppState {
 
     /// Replace the store's content with a backup (the damaged store is kept aside), then reopen.
     pub fn restore(&self, backup: &Path) -> AppResult<()> {
-        let mut slot = self.lock();
+        let mut slot = self.exclusive();
         if let Some(store) = slot.store.take() {
             store.close()?;
         }
@@ -78,7 +87,7 @@ impl AppState {
 
     /// Flush and write the manifest on the way out.
     pub fn close(&self) {
-        if let Some(store) = self.lock().store.take() {
+        if let Some(store) = self.exclusive().store.take() {
             if let Err(e) = store.close() {
                 eprintln!("account-planner: closing the store: {e}");
             }

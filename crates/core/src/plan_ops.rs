@@ -28,6 +28,14 @@ fn plus_year(d: NaiveDate) -> NaiveDate {
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(d.year() + 1, d.month(), 28).unwrap_or(d))
 }
 
+/// The plan an account is worked on now: the latest `starts_on` (ties go to the greater id, so
+/// the app, the import and the summaries pick the same one).
+pub fn current_plan<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Option<&'a Plan> {
+    plans
+        .into_iter()
+        .max_by(|x, y| (x.starts_on, x.id).cmp(&(y.starts_on, y.id)))
+}
+
 /// Start next period's plan from this one: same buying centers, people, map and white space,
 /// objectives with their strategies and still-open actions, and open opportunities. Every
 /// record gets a new id so the two plans stay independent.
@@ -111,6 +119,24 @@ pub fn snapshot(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_current_plan_is_the_latest_period() {
+        let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+        let plan = |y, id: u128| Plan {
+            id: Uuid::from_u128(id),
+            account_id: Uuid::from_u128(1),
+            period: format!("FY{y}"),
+            starts_on: day(y),
+            ends_on: day(y + 1),
+            status: PlanStatus::Draft,
+            currency: crate::Currency::default(),
+            rolled_from: None,
+        };
+        let plans = [plan(2026, 9), plan(2027, 2), plan(2027, 3), plan(2025, 4)];
+        assert_eq!(current_plan(&plans).map(|p| p.id), Some(Uuid::from_u128(3)));
+        assert!(current_plan(&[]).is_none());
+    }
 
     #[test]
     fn period_labels_count_up() {

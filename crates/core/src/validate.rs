@@ -558,6 +558,79 @@ pub fn campaign_target(
     Ok(())
 }
 
+/// A campaign with its targets: each targeted account must be among `accounts` (the account
+/// with its current plan's content, empty when it has no plan), and each target's outcomes
+/// and audience must belong to that account's plan. The app's save and the import both call
+/// this, so a file cannot bring in what the app would refuse.
+pub fn campaign_with_targets(
+    c: &Campaign,
+    accounts: &[(&Account, &PlanContent)],
+) -> CoreResult<()> {
+    campaign(c)?;
+    for t in &c.targets {
+        let (account, content) = accounts
+            .iter()
+            .find(|(a, _)| a.id == t.account_id)
+            .ok_or_else(|| CoreError::not_found("targets", "A targeted account"))?;
+        campaign_target(t, account, content)?;
+    }
+    Ok(())
+}
+
+/// Nothing in the plan may point at a record that is not there (after deletes, or in a file).
+/// The error names the first record found pointing at nothing.
+pub fn dangling_references(c: &PlanContent) -> CoreResult<()> {
+    let bc = |id: Id| c.buying_center(id).is_some();
+    let person = |id: Id| c.contact(id).is_some();
+    let orphan = |what: String| {
+        Err(CoreError::conflict(
+            "delete",
+            format!("Deleting this would leave {what} pointing at nothing"),
+        ))
+    };
+    if let Some(x) = c.contacts.iter().find(|x| {
+        !bc(x.buying_center_id)
+            || x.reports_to.is_some_and(|m| !person(m))
+            || x.dotted_line_to.iter().any(|d| !person(*d))
+    }) {
+        return orphan(format!("the contact \"{}\"", x.name));
+    }
+    if c.lines
+        .iter()
+        .any(|l| !person(l.from_contact_id) || !person(l.to_contact_id))
+    {
+        return orphan("a line of influence".into());
+    }
+    if let Some(o) = c.opportunities.iter().find(|o| !bc(o.buying_center_id)) {
+        return orphan(format!("the opportunity \"{}\"", o.name));
+    }
+    if c.cells.iter().any(|x| !bc(x.buying_center_id)) {
+        return orphan("a white-space cell".into());
+    }
+    if let Some(s) = c
+        .strategies
+        .iter()
+        .find(|s| !c.objectives.iter().any(|o| o.id == s.objective_id))
+    {
+        return orphan(format!("the strategy \"{}\"", s.title));
+    }
+    if let Some(a) = c
+        .actions
+        .iter()
+        .find(|a| !c.strategies.iter().any(|s| s.id == a.strategy_id))
+    {
+        return orphan(format!("the action \"{}\"", a.what));
+    }
+    if let Some(o) = c
+        .objectives
+        .iter()
+        .find(|o| o.buying_center_id.is_some_and(|b| !bc(b)))
+    {
+        return orphan(format!("the objective \"{}\"", o.title));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,6 +638,69 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    fn sample() -> crate::sample::SamplePlan {
+        crate::sample::sample_plan(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+    }
+
+    #[test]
+    fn dangling_references_name_the_record_left_pointing_at_nothing() {
+        let s = sample();
+        assert!(dangling_references(&s.content).is_ok());
+        let mut c = s.content.clone();
+        let bc = c.buying_centers[0].id;
+        c.buying_centers.retain(|b| b.id != bc);
+        let err = dangling_references(&c).unwrap_err();
+        let person = s
+            .content
+            .contacts
+            .iter()
+            .find(|p| p.buying_center_id == bc)
+            .unwrap();
+        assert_eq!((err.code(), err.field()), ("conflict", "delete"));
+        assert!(err.to_string().contains(&person.name), "{err}");
+        // A strategy whose objective is gone.
+        let mut c = s.content.clone();
+        let objective = c.strategies[0].objective_id;
+        c.objectives.retain(|o| o.id != objective);
+        c.objectives
+            .iter_mut()
+            .for_each(|o| o.buying_center_id = None);
+        assert!(dangling_references(&c)
+            .unwrap_err()
+            .to_string()
+            .contains("strategy"));
+    }
+
+    #[test]
+    fn campaign_targets_must_name_known_accounts_and_their_own_records() {
+        let s = sample();
+        let c = s
+            .campaigns
+            .iter()
+            .find(|c| c.targets.iter().any(|t| !t.opportunity_ids.is_empty()))
+            .expect("a sample campaign with influenced opportunities");
+        let known = [(&s.account, &s.content)];
+        assert!(campaign_with_targets(c, &known).is_ok());
+        // An account that is not there.
+        assert_eq!(
+            campaign_with_targets(c, &[]).unwrap_err().field(),
+            "targets"
+        );
+        // An opportunity of another account.
+        let mut other = c.clone();
+        other.targets[0].opportunity_ids.push(uuid::Uuid::new_v4());
+        let err = campaign_with_targets(&other, &known).unwrap_err();
+        assert_eq!(err.field(), "opportunity_ids");
+        assert!(err.to_string().contains(&s.account.name));
+        // The campaign's own fields are checked too.
+        let mut unnamed = c.clone();
+        unnamed.name = " ".into();
+        assert_eq!(
+            campaign_with_targets(&unnamed, &known).unwrap_err().code(),
+            "empty"
+        );
     }
 
     #[test]

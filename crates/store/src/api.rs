@@ -4,10 +4,11 @@ use crate::error::{from_sled, Result, StoreError};
 use crate::keys::{id_at, id_key, item_key, kind_from_code, pair_key, SETTINGS_KEY, T};
 use crate::store::{Ops, Store};
 use crate::types::*;
-use planner_core::segmentation::{validate_thresholds, validate_weights};
+use planner_core::segmentation::{validate_profiles, validate_thresholds, validate_weights};
 use planner_core::view::AccountSummary;
 use planner_core::*;
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 
 pub(crate) fn decode<V: DeserializeOwned>(bytes: &[u8], what: &str) -> Result<V> {
     serde_json::from_slice(bytes).map_err(|e| StoreError::serde(format!("a stored {what}"), e))
@@ -86,17 +87,25 @@ impl Store {
     /// return a copy (~10 ms for 10,000). Every write goes through `commit`, which updates the
     /// copy from the very bytes it wrote, under the writer lock, so it cannot go stale.
     pub fn summaries(&self) -> Result<Vec<AccountSummary>> {
-        if let Some(cache) = self
-            .summary_cache
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .as_ref()
-        {
-            return Ok(cache.values().cloned().collect());
+        if let Some(cached) = self.cached_summaries() {
+            return Ok(cached);
         }
         // Fill under the writer lock: no commit can slip in between reading the tree and
         // installing the copy. (Lock order: writer, then cache; `commit` does the same.)
         let _w = self.writer();
+        self.summaries_locked()
+    }
+
+    fn cached_summaries(&self) -> Option<Vec<AccountSummary>> {
+        self.summary_cache
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .as_ref()
+            .map(|c| c.values().cloned().collect())
+    }
+
+    /// `summaries` for a caller that holds the writer lock (an `edit`).
+    fn summaries_locked(&self) -> Result<Vec<AccountSummary>> {
         let mut cache = self
             .summary_cache
             .write()
@@ -115,53 +124,37 @@ impl Store {
             .unwrap_or_default())
     }
 
+    /// How many transactions the store has committed: every write moves it by exactly one.
+    pub fn generation(&self) -> u64 {
+        self.writer().meta.generation
+    }
+
+    /// Run one use case as ONE transaction. `f` reads the store and validates while the writer
+    /// lock is held, so nothing can change between its checks and the write; the writes it
+    /// stages on the `Tx` are committed together (and flushed) only when it returns `Ok`. An
+    /// error, or a panic, leaves the store as it was. Reads inside `f` see the store as it was
+    /// before the edit, not the writes staged so far. An `f` that stages nothing commits
+    /// nothing.
+    pub fn edit<R, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&mut Tx<'_>) -> std::result::Result<R, E>,
+    ) -> std::result::Result<R, E> {
+        let mut w = self.writer();
+        let mut tx = Tx {
+            store: self,
+            ops: Ops::default(),
+            new_accounts: HashSet::new(),
+            new_plans: HashSet::new(),
+        };
+        let result = f(&mut tx)?;
+        if !tx.ops.0.is_empty() {
+            self.commit(&mut w, &tx.ops, None)?;
+        }
+        Ok(result)
+    }
+
     pub fn account(&self, id: Id) -> Result<Option<Account>> {
         self.get(T::Accounts, &id_key(id), "account")
-    }
-
-    /// Create or replace an account together with its refreshed summary (one transaction).
-    pub fn put_account(&self, account: &Account, summary: &AccountSummary) -> Result<()> {
-        if summary.id != account.id {
-            return Err(conflict(
-                "summary",
-                "The summary belongs to another account",
-            ));
-        }
-        let mut w = self.writer();
-        let mut ops = Ops::default();
-        ops.put(T::Accounts, id_key(account.id), account)?;
-        ops.put(T::Summaries, id_key(account.id), summary)?;
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
-    /// Remove an account with its plans, their items and snapshots, and its summary, in one
-    /// transaction. Campaigns stay but lose their target on this account (kept in the result,
-    /// so `restore_account` can put it back). The result is everything an undo needs.
-    pub fn delete_account(&self, id: Id) -> Result<DeletedAccount> {
-        let mut w = self.writer();
-        let account = self.account(id)?.ok_or_else(|| not_found("That account"))?;
-        let summary = self.get(T::Summaries, &id_key(id), "account summary")?;
-        let plans = self
-            .plans(id)?
-            .into_iter()
-            .map(|p| self.plan_export(p))
-            .collect::<Result<Vec<_>>>()?;
-        let mut ops = Ops::default();
-        self.delete_account_ops(&mut ops, id)?;
-        let mut campaign_targets = Vec::new();
-        for mut c in self.campaigns()? {
-            if let Some(i) = c.targets.iter().position(|t| t.account_id == id) {
-                campaign_targets.push((c.id, c.targets.remove(i)));
-                ops.put(T::Campaigns, id_key(c.id), &c)?;
-            }
-        }
-        self.commit(&mut w, &ops, None)?;
-        Ok(DeletedAccount {
-            account,
-            summary,
-            plans,
-            campaign_targets,
-        })
     }
 
     /// Deletes for every record of an account (not its campaign targets).
@@ -218,30 +211,6 @@ impl Store {
         Ok(())
     }
 
-    /// Undo `delete_account`: put everything back in one transaction (idempotent).
-    pub fn restore_account(&self, deleted: &DeletedAccount) -> Result<()> {
-        let mut w = self.writer();
-        let mut ops = Ops::default();
-        Store::account_ops(
-            &mut ops,
-            &deleted.account,
-            deleted.summary.as_ref(),
-            &deleted.plans,
-        )?;
-        for (campaign_id, target) in &deleted.campaign_targets {
-            // Into the campaign as it is now (it may have been edited since the delete).
-            if let Some(mut c) =
-                self.get::<Campaign>(T::Campaigns, &id_key(*campaign_id), "campaign")?
-            {
-                if !c.targets.iter().any(|t| t.account_id == target.account_id) {
-                    c.targets.push(target.clone());
-                    ops.put(T::Campaigns, id_key(c.id), &c)?;
-                }
-            }
-        }
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
     // ----- plans -----
 
     fn plan_ids(&self, account_id: Id) -> Result<Vec<Id>> {
@@ -290,92 +259,6 @@ impl Store {
         Ok(PlanContent::from_items(items))
     }
 
-    /// A new plan with its content (e.g. rolled forward) and the account's refreshed summary,
-    /// in one transaction.
-    pub fn create_plan(
-        &self,
-        plan: &Plan,
-        content: &PlanContent,
-        summary: &AccountSummary,
-    ) -> Result<()> {
-        if summary.id != plan.account_id {
-            return Err(conflict(
-                "summary",
-                "The summary belongs to another account",
-            ));
-        }
-        let mut w = self.writer();
-        if !self.contains(T::Accounts, &id_key(plan.account_id))? {
-            return Err(not_found("That account"));
-        }
-        if self.contains(T::Plans, &id_key(plan.id))? {
-            return Err(conflict("id", "A plan with this id exists already"));
-        }
-        let mut ops = Ops::default();
-        ops.put(T::Plans, id_key(plan.id), plan)?;
-        ops.put_raw(
-            T::AccountPlans,
-            pair_key(plan.account_id, plan.id),
-            Vec::new(),
-        );
-        for item in content.clone().into_items() {
-            put_item(&mut ops, plan.id, &item)?;
-        }
-        ops.put(T::Summaries, id_key(summary.id), summary)?;
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
-    /// Update a plan's own fields (period, dates, status...). A plan cannot change account.
-    pub fn put_plan(&self, plan: &Plan) -> Result<()> {
-        let mut w = self.writer();
-        if !self.contains(T::Accounts, &id_key(plan.account_id))? {
-            return Err(not_found("That account"));
-        }
-        if let Some(old) = self.plan(plan.id)? {
-            if old.account_id != plan.account_id {
-                return Err(conflict(
-                    "account_id",
-                    "A plan cannot move to another account",
-                ));
-            }
-        }
-        let mut ops = Ops::default();
-        ops.put(T::Plans, id_key(plan.id), plan)?;
-        ops.put_raw(
-            T::AccountPlans,
-            pair_key(plan.account_id, plan.id),
-            Vec::new(),
-        );
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
-    /// One user edit: upserts and deletes of plan records plus the refreshed account summary,
-    /// in ONE sled transaction, flushed before returning. A record both upserted and deleted
-    /// in the same edit ends up deleted.
-    pub fn apply(&self, edit: &Edit) -> Result<()> {
-        let mut w = self.writer();
-        let plan = self
-            .plan(edit.plan_id)?
-            .ok_or_else(|| not_found("That plan"))?;
-        let mut ops = Ops::default();
-        for item in &edit.upserts {
-            put_item(&mut ops, plan.id, item)?;
-        }
-        for (kind, id) in &edit.deletes {
-            ops.del(T::Items, item_key(plan.id, *kind, *id));
-        }
-        if let Some(s) = &edit.summary {
-            if s.id != plan.account_id {
-                return Err(conflict(
-                    "summary",
-                    "The summary belongs to another account",
-                ));
-            }
-            ops.put(T::Summaries, id_key(s.id), s)?;
-        }
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
     pub(crate) fn plan_export(&self, plan: Plan) -> Result<PlanExport> {
         let content = self.plan_content(plan.id)?;
         let mut snapshots = Vec::new();
@@ -392,22 +275,6 @@ impl Store {
     }
 
     // ----- snapshots -----
-
-    /// Store a frozen copy of a plan (taken at a QBR). The plan must exist.
-    pub fn put_snapshot(&self, s: &Snapshot) -> Result<()> {
-        let mut w = self.writer();
-        if !self.contains(T::Plans, &id_key(s.plan_id))? {
-            return Err(not_found("That plan"));
-        }
-        let mut ops = Ops::default();
-        ops.put(T::Snapshots, id_key(s.id), s)?;
-        ops.put(
-            T::PlanSnapshots,
-            pair_key(s.plan_id, s.id),
-            &SnapshotInfo::from(s),
-        )?;
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
 
     /// The snapshots of a plan, newest first, without their (large) frozen copies.
     pub fn snapshots(&self, plan_id: Id) -> Result<Vec<SnapshotInfo>> {
@@ -440,13 +307,6 @@ impl Store {
         Ok(v)
     }
 
-    pub fn put_offering(&self, o: &Offering) -> Result<()> {
-        let mut w = self.writer();
-        let mut ops = Ops::default();
-        ops.put(T::Offerings, id_key(o.id), o)?;
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
     /// All campaigns, by start date then name.
     pub fn campaigns(&self) -> Result<Vec<Campaign>> {
         let mut v: Vec<Campaign> = self.values(T::Campaigns, "campaign")?;
@@ -458,23 +318,6 @@ impl Store {
             ))
         });
         Ok(v)
-    }
-
-    pub fn put_campaign(&self, c: &Campaign) -> Result<()> {
-        let mut w = self.writer();
-        let mut ops = Ops::default();
-        ops.put(T::Campaigns, id_key(c.id), c)?;
-        self.commit(&mut w, &ops, None).map(|_| ())
-    }
-
-    pub fn delete_campaign(&self, id: Id) -> Result<()> {
-        let mut w = self.writer();
-        if !self.contains(T::Campaigns, &id_key(id))? {
-            return Err(not_found("That campaign"));
-        }
-        let mut ops = Ops::default();
-        ops.del(T::Campaigns, id_key(id));
-        self.commit(&mut w, &ops, None).map(|_| ())
     }
 
     /// The campaigns aimed at an account (campaigns are few: a scan is fine).
@@ -494,13 +337,317 @@ impl Store {
             .get(T::Settings, SETTINGS_KEY, "settings")?
             .unwrap_or_default())
     }
+}
+
+/// The writes of the store, one use case at a time. Each is one transaction: the shorthand on
+/// `Store` runs it through `edit` alone; a use case that writes several things stages them
+/// all on one `Tx` inside `Store::edit`.
+impl Store {
+    /// Create or replace an account together with its refreshed summary.
+    pub fn put_account(&self, account: &Account, summary: &AccountSummary) -> Result<()> {
+        self.edit(|tx| tx.put_account(account, summary))
+    }
+
+    /// See `Tx::delete_account`.
+    pub fn delete_account(&self, id: Id) -> Result<DeletedAccount> {
+        self.edit(|tx| tx.delete_account(id))
+    }
+
+    /// Undo `delete_account`: put everything back (idempotent).
+    pub fn restore_account(&self, deleted: &DeletedAccount) -> Result<()> {
+        self.edit(|tx| tx.restore_account(deleted))
+    }
+
+    /// See `Tx::create_plan`.
+    pub fn create_plan(
+        &self,
+        plan: &Plan,
+        content: &PlanContent,
+        summary: &AccountSummary,
+    ) -> Result<()> {
+        self.edit(|tx| tx.create_plan(plan, content, summary))
+    }
+
+    /// See `Tx::put_plan`.
+    pub fn put_plan(&self, plan: &Plan) -> Result<()> {
+        self.edit(|tx| tx.put_plan(plan))
+    }
+
+    /// See `Tx::apply`.
+    pub fn apply(&self, edit: &Edit) -> Result<()> {
+        self.edit(|tx| tx.apply(edit))
+    }
+
+    /// Store a frozen copy of a plan (taken at a QBR). The plan must exist.
+    pub fn put_snapshot(&self, s: &Snapshot) -> Result<()> {
+        self.edit(|tx| tx.put_snapshot(s))
+    }
+
+    pub fn put_offering(&self, o: &Offering) -> Result<()> {
+        self.edit(|tx| tx.put_offering(o))
+    }
+
+    pub fn put_campaign(&self, c: &Campaign) -> Result<()> {
+        self.edit(|tx| tx.put_campaign(c))
+    }
+
+    pub fn delete_campaign(&self, id: Id) -> Result<()> {
+        self.edit(|tx| tx.delete_campaign(id))
+    }
 
     pub fn put_settings(&self, s: &Settings) -> Result<()> {
+        self.edit(|tx| tx.put_settings(s))
+    }
+}
+
+/// One edit in progress, handed to the closure of `Store::edit` while the writer lock is held.
+/// Reads see the committed store (nothing can change it meanwhile); writes are staged and
+/// committed together when the closure returns `Ok`. Existence checks of the writes also see
+/// the accounts and plans staged earlier in the same edit (an account created with its plan).
+pub struct Tx<'a> {
+    pub(crate) store: &'a Store,
+    pub(crate) ops: Ops,
+    pub(crate) new_accounts: HashSet<Id>,
+    pub(crate) new_plans: HashSet<Id>,
+}
+
+impl Tx<'_> {
+    // ----- reads (the committed state) -----
+
+    pub fn account(&self, id: Id) -> Result<Option<Account>> {
+        self.store.account(id)
+    }
+
+    pub fn plans(&self, account_id: Id) -> Result<Vec<Plan>> {
+        self.store.plans(account_id)
+    }
+
+    pub fn plan(&self, plan_id: Id) -> Result<Option<Plan>> {
+        self.store.plan(plan_id)
+    }
+
+    pub fn plan_content(&self, plan_id: Id) -> Result<PlanContent> {
+        self.store.plan_content(plan_id)
+    }
+
+    pub fn snapshot(&self, id: Id) -> Result<Option<Snapshot>> {
+        self.store.snapshot(id)
+    }
+
+    pub fn offerings(&self) -> Result<Vec<Offering>> {
+        self.store.offerings()
+    }
+
+    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        self.store.campaigns()
+    }
+
+    pub fn campaigns_for(&self, account_id: Id) -> Result<Vec<Campaign>> {
+        self.store.campaigns_for(account_id)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        self.store.settings()
+    }
+
+    pub fn summaries(&self) -> Result<Vec<AccountSummary>> {
+        // `Store::summaries` would take the writer lock, which this edit holds.
+        self.store.summaries_locked()
+    }
+
+    fn account_exists(&self, id: Id) -> Result<bool> {
+        Ok(self.new_accounts.contains(&id) || self.store.contains(T::Accounts, &id_key(id))?)
+    }
+
+    fn plan_exists(&self, id: Id) -> Result<bool> {
+        Ok(self.new_plans.contains(&id) || self.store.contains(T::Plans, &id_key(id))?)
+    }
+
+    // ----- writes (staged) -----
+
+    /// Create or replace an account together with its refreshed summary.
+    pub fn put_account(&mut self, account: &Account, summary: &AccountSummary) -> Result<()> {
+        if summary.id != account.id {
+            return Err(conflict(
+                "summary",
+                "The summary belongs to another account",
+            ));
+        }
+        self.ops.put(T::Accounts, id_key(account.id), account)?;
+        self.ops.put(T::Summaries, id_key(account.id), summary)?;
+        self.new_accounts.insert(account.id);
+        Ok(())
+    }
+
+    /// Remove an account with its plans, their items and snapshots, and its summary. Campaigns
+    /// stay but lose their target on this account (kept in the result, so `restore_account`
+    /// can put it back). The result is everything an undo needs.
+    pub fn delete_account(&mut self, id: Id) -> Result<DeletedAccount> {
+        let store = self.store;
+        let account = store
+            .account(id)?
+            .ok_or_else(|| not_found("That account"))?;
+        let summary = store.get(T::Summaries, &id_key(id), "account summary")?;
+        let plans = store
+            .plans(id)?
+            .into_iter()
+            .map(|p| store.plan_export(p))
+            .collect::<Result<Vec<_>>>()?;
+        store.delete_account_ops(&mut self.ops, id)?;
+        let mut campaign_targets = Vec::new();
+        for mut c in store.campaigns()? {
+            if let Some(i) = c.targets.iter().position(|t| t.account_id == id) {
+                campaign_targets.push((c.id, c.targets.remove(i)));
+                self.ops.put(T::Campaigns, id_key(c.id), &c)?;
+            }
+        }
+        Ok(DeletedAccount {
+            account,
+            summary,
+            plans,
+            campaign_targets,
+        })
+    }
+
+    /// Put back what `delete_account` removed (idempotent).
+    pub fn restore_account(&mut self, deleted: &DeletedAccount) -> Result<()> {
+        Store::account_ops(
+            &mut self.ops,
+            &deleted.account,
+            deleted.summary.as_ref(),
+            &deleted.plans,
+        )?;
+        for (campaign_id, target) in &deleted.campaign_targets {
+            // Into the campaign as it is now (it may have been edited since the delete).
+            if let Some(mut c) =
+                self.store
+                    .get::<Campaign>(T::Campaigns, &id_key(*campaign_id), "campaign")?
+            {
+                if !c.targets.iter().any(|t| t.account_id == target.account_id) {
+                    c.targets.push(target.clone());
+                    self.ops.put(T::Campaigns, id_key(c.id), &c)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A new plan with its content (e.g. rolled forward) and the account's refreshed summary.
+    pub fn create_plan(
+        &mut self,
+        plan: &Plan,
+        content: &PlanContent,
+        summary: &AccountSummary,
+    ) -> Result<()> {
+        if summary.id != plan.account_id {
+            return Err(conflict(
+                "summary",
+                "The summary belongs to another account",
+            ));
+        }
+        if !self.account_exists(plan.account_id)? {
+            return Err(not_found("That account"));
+        }
+        if self.plan_exists(plan.id)? {
+            return Err(conflict("id", "A plan with this id exists already"));
+        }
+        self.ops.put(T::Plans, id_key(plan.id), plan)?;
+        self.ops.put_raw(
+            T::AccountPlans,
+            pair_key(plan.account_id, plan.id),
+            Vec::new(),
+        );
+        for item in content.clone().into_items() {
+            put_item(&mut self.ops, plan.id, &item)?;
+        }
+        self.ops.put(T::Summaries, id_key(summary.id), summary)?;
+        self.new_plans.insert(plan.id);
+        Ok(())
+    }
+
+    /// Update a plan's own fields (period, dates, status...). A plan cannot change account.
+    pub fn put_plan(&mut self, plan: &Plan) -> Result<()> {
+        if !self.account_exists(plan.account_id)? {
+            return Err(not_found("That account"));
+        }
+        if let Some(old) = self.store.plan(plan.id)? {
+            if old.account_id != plan.account_id {
+                return Err(conflict(
+                    "account_id",
+                    "A plan cannot move to another account",
+                ));
+            }
+        }
+        self.ops.put(T::Plans, id_key(plan.id), plan)?;
+        self.ops.put_raw(
+            T::AccountPlans,
+            pair_key(plan.account_id, plan.id),
+            Vec::new(),
+        );
+        Ok(())
+    }
+
+    /// Upserts and deletes of plan records plus the refreshed account summary. A record both
+    /// upserted and deleted in the same edit ends up deleted.
+    pub fn apply(&mut self, edit: &Edit) -> Result<()> {
+        let plan = self
+            .store
+            .plan(edit.plan_id)?
+            .ok_or_else(|| not_found("That plan"))?;
+        if let Some(s) = &edit.summary {
+            if s.id != plan.account_id {
+                return Err(conflict(
+                    "summary",
+                    "The summary belongs to another account",
+                ));
+            }
+        }
+        for item in &edit.upserts {
+            put_item(&mut self.ops, plan.id, item)?;
+        }
+        for (kind, id) in &edit.deletes {
+            self.ops.del(T::Items, item_key(plan.id, *kind, *id));
+        }
+        if let Some(s) = &edit.summary {
+            self.ops.put(T::Summaries, id_key(s.id), s)?;
+        }
+        Ok(())
+    }
+
+    /// Store a frozen copy of a plan (taken at a QBR). The plan must exist.
+    pub fn put_snapshot(&mut self, s: &Snapshot) -> Result<()> {
+        if !self.plan_exists(s.plan_id)? {
+            return Err(not_found("That plan"));
+        }
+        self.ops.put(T::Snapshots, id_key(s.id), s)?;
+        self.ops.put(
+            T::PlanSnapshots,
+            pair_key(s.plan_id, s.id),
+            &SnapshotInfo::from(s),
+        )
+    }
+
+    pub fn put_offering(&mut self, o: &Offering) -> Result<()> {
+        self.ops.put(T::Offerings, id_key(o.id), o)
+    }
+
+    pub fn put_campaign(&mut self, c: &Campaign) -> Result<()> {
+        self.ops.put(T::Campaigns, id_key(c.id), c)
+    }
+
+    pub fn delete_campaign(&mut self, id: Id) -> Result<()> {
+        if !self.store.contains(T::Campaigns, &id_key(id))? {
+            return Err(not_found("That campaign"));
+        }
+        self.ops.del(T::Campaigns, id_key(id));
+        Ok(())
+    }
+
+    /// The segmentation settings (checked here: a bad weight would break every tier).
+    pub fn put_settings(&mut self, s: &Settings) -> Result<()> {
         validate_weights(&s.weights)?;
         validate_thresholds(&s.thresholds)?;
-        let mut w = self.writer();
-        let mut ops = Ops::default();
-        ops.put(T::Settings, SETTINGS_KEY.to_vec(), s)?;
-        self.commit(&mut w, &ops, None).map(|_| ())
+        validate_profiles(&s.profiles)?;
+        self.ops.put(T::Settings, SETTINGS_KEY.to_vec(), s)
     }
 }

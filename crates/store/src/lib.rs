@@ -38,6 +38,7 @@ mod types;
 #[doc(hidden)]
 pub mod testing;
 
+pub use api::Tx;
 pub use backup::{recommended, KEEP_DAILY, KEEP_OTHER, KEEP_RECENT};
 pub use error::{Result, StoreError};
 pub use migrate::SCHEMA_VERSION;

@@ -8,7 +8,7 @@ use crate::migrate::{self, Record, SCHEMA_VERSION};
 use crate::store::{acquire_lock, move_aside, OpenOpts, Ops, Store, Writer};
 use crate::types::*;
 use chrono::Utc;
-use planner_core::segmentation::{validate_thresholds, validate_weights};
+use planner_core::segmentation::{validate_profiles, validate_thresholds, validate_weights};
 use planner_core::validate::{self, Context};
 use planner_core::view::summarise;
 use planner_core::*;
@@ -54,12 +54,40 @@ impl Store {
         })
     }
 
-    /// Read an export (or backup) file. Malformed JSON, another format and a newer version
-    /// are refused with a message that says which; an older version is upgraded in memory
-    /// with the same migrations as the store.
+    /// The largest export file `read_export` (and so `import` and `restore`) accepts: 512 MiB.
+    /// A store of 10,000 accounts exports to about 50 MB, so ten times that is room to grow,
+    /// while a file that is not an export at all (a disk image picked by mistake) is refused
+    /// before it is read into memory.
+    pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
+
+    /// Read an export (or backup) file. A file over `MAX_IMPORT_BYTES`, malformed JSON,
+    /// nesting deeper than 128 levels, another format and a newer version are refused with a
+    /// message that says which; an older version is upgraded in memory with the same
+    /// migrations as the store.
     pub fn read_export(path: &Path) -> Result<ExportFile> {
-        let bytes = fs::read(path).ctx(|| format!("read {}", path.display()))?;
-        parse_export(&bytes)
+        use std::io::Read;
+        let file = fs::File::open(path).ctx(|| format!("read {}", path.display()))?;
+        let size = file
+            .metadata()
+            .ctx(|| format!("read {}", path.display()))?
+            .len();
+        if size > Self::MAX_IMPORT_BYTES {
+            return Err(too_large(size));
+        }
+        // The size can lie (a file still growing, a device): never read past the cap.
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(Self::MAX_IMPORT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .ctx(|| format!("read {}", path.display()))?;
+        if bytes.len() as u64 > Self::MAX_IMPORT_BYTES {
+            return Err(too_large(bytes.len() as u64));
+        }
+        Store::parse_export(&bytes)
+    }
+
+    /// `read_export` for bytes already in memory.
+    pub fn parse_export(bytes: &[u8]) -> Result<ExportFile> {
+        parse_export(bytes)
     }
 
     /// Bring an export into the store. Everything is validated first (`planner_core::validate`
@@ -71,18 +99,27 @@ impl Store {
         self.import_opts(file, true)
     }
 
-    pub(crate) fn import_opts(&self, file: &ExportFile, take_backup: bool) -> Result<ImportReport> {
-        let mut w = self.writer();
-        validate_export(file, &self.offerings()?)?;
-        let existing: HashSet<Id> = self
-            .tree(T::Accounts)
-            .iter()
-            .keys()
-            .map(|k| Ok(id_at(&k.map_err(from_sled)?, 0)))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .collect();
+    /// Everything `import` checks before it writes, without writing: `Ok` means `import` of
+    /// the same file into the store as it is now would be accepted.
+    pub fn check_import(&self, file: &ExportFile) -> Result<()> {
+        let _w = self.writer();
+        self.check_import_locked(file)
+    }
+
+    fn check_import_locked(&self, file: &ExportFile) -> Result<()> {
+        // Campaign targets may name accounts that are in the store but not in the file.
+        let stored_account = |id: Id| -> Result<Option<(Account, PlanContent)>> {
+            let Some(account) = self.account(id)? else {
+                return Ok(None);
+            };
+            let plans = self.plans(id)?;
+            let content = match planner_core::plan_ops::current_plan(&plans) {
+                Some(p) => self.plan_content(p.id)?,
+                None => PlanContent::default(),
+            };
+            Ok(Some((account, content)))
+        };
+        validate_export(file, &self.offerings()?, &stored_account)?;
         for a in &file.accounts {
             for p in &a.plans {
                 if let Some(old) = self.plan(p.plan.id)? {
@@ -96,8 +133,39 @@ impl Store {
                         ));
                     }
                 }
+                for snap in &p.snapshots {
+                    if let Some(old) = self.snapshot(snap.id)? {
+                        if old.plan_id != p.plan.id {
+                            return Err(StoreError::invalid(
+                                format!(
+                                    "Account \"{}\", plan {}, snapshot \"{}\"",
+                                    a.account.name, p.plan.period, snap.label
+                                ),
+                                CoreError::conflict(
+                                    "id",
+                                    "A snapshot with this id belongs to another plan in this store",
+                                ),
+                            ));
+                        }
+                    }
+                }
             }
         }
+        Ok(())
+    }
+
+    pub(crate) fn import_opts(&self, file: &ExportFile, take_backup: bool) -> Result<ImportReport> {
+        let mut w = self.writer();
+        self.check_import_locked(file)?;
+        let existing: HashSet<Id> = self
+            .tree(T::Accounts)
+            .iter()
+            .keys()
+            .map(|k| Ok(id_at(&k.map_err(from_sled)?, 0)))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         let backup = if take_backup {
             Some(self.backup_locked(&mut w, "before-import")?)
         } else {
@@ -115,10 +183,7 @@ impl Store {
             } else {
                 report.accounts_added += 1;
             }
-            let current = a
-                .plans
-                .iter()
-                .max_by(|x, y| (x.plan.starts_on, x.plan.id).cmp(&(y.plan.starts_on, y.plan.id)));
+            let current = current_export(&a.plans);
             let summary = summarise(&a.account, current.map(|p| (&p.plan, &p.content)));
             Store::account_ops(&mut ops, &a.account, Some(&summary), &a.plans)?;
             report.plans += a.plans.len();
@@ -150,7 +215,7 @@ impl Store {
     /// imported into it. Backups are left as they are.
     pub fn restore(dir: &Path, backup_file: &Path) -> Result<()> {
         let file = Store::read_export(backup_file)?;
-        validate_export(&file, &[])?;
+        validate_export(&file, &[], &|_| Ok(None))?;
         fs::create_dir_all(dir).ctx(|| format!("create the data folder {}", dir.display()))?;
         let lock = acquire_lock(dir)?;
         move_aside(dir)?;
@@ -408,8 +473,20 @@ fn item_count(c: &PlanContent) -> usize {
 }
 
 pub(crate) fn parse_export(bytes: &[u8]) -> Result<ExportFile> {
-    let mut v: Value = serde_json::from_slice(bytes)
-        .map_err(|e| StoreError::BadExport(format!("it is not valid JSON ({e})")))?;
+    // serde_json refuses nesting deeper than 128 levels (its default recursion limit, kept on:
+    // the `unbounded_depth` feature is not enabled), so a hostile file cannot overflow the stack.
+    let mut v: Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            StoreError::BadExport(format!(
+                "it is nested more than 128 levels deep (at line {}, column {}); an export is \
+                 never nested that deeply",
+                e.line(),
+                e.column()
+            ))
+        } else {
+            StoreError::BadExport(format!("it is not valid JSON ({e})"))
+        }
+    })?;
     if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(StoreError::BadExport(
             "it is not an Account Planner export (its \"format\" is not \"account-planner\")"
@@ -452,9 +529,41 @@ fn describe(item: &PlanItem) -> String {
     }
 }
 
-/// Validate a whole export before any of it is written. `store_offerings` are the catalog
-/// already in the store (plan cells may refer to them).
-pub(crate) fn validate_export(file: &ExportFile, store_offerings: &[Offering]) -> Result<()> {
+fn too_large(size: u64) -> StoreError {
+    const MIB: u64 = 1024 * 1024;
+    StoreError::BadExport(format!(
+        "it is {} MiB, more than the {} MiB an export may be",
+        size.div_ceil(MIB),
+        Store::MAX_IMPORT_BYTES / MIB
+    ))
+}
+
+/// The plan an account is worked on now, among the plans of an export.
+fn current_export(plans: &[PlanExport]) -> Option<&PlanExport> {
+    let current = planner_core::plan_ops::current_plan(plans.iter().map(|p| &p.plan))?;
+    plans.iter().find(|p| p.plan.id == current.id)
+}
+
+/// The location of an error in a file, with the field it is about.
+fn invalid_at(location: &str, e: CoreError) -> StoreError {
+    let location = match e.field() {
+        "" => location.to_string(),
+        field => format!("{location}, field \"{field}\""),
+    };
+    StoreError::invalid(location, e)
+}
+
+/// Validate a whole export before any of it is written, with the same core rules as the app:
+/// settings, offerings, campaigns with their targets, accounts, plans, every plan record in
+/// the context of its plan, and snapshots (their frozen account, plan and records too).
+/// `store_offerings` are the catalog already in the store (plan cells may refer to them);
+/// `stored_account` finds an account of the store with its current plan's content (campaign
+/// targets may name accounts that are not in the file).
+pub(crate) fn validate_export(
+    file: &ExportFile,
+    store_offerings: &[Offering],
+    stored_account: &dyn Fn(Id) -> Result<Option<(Account, PlanContent)>>,
+) -> Result<()> {
     if file.format != EXPORT_FORMAT {
         return Err(StoreError::BadExport(
             "it is not an Account Planner export".into(),
@@ -472,7 +581,7 @@ pub(crate) fn validate_export(file: &ExportFile, store_offerings: &[Offering]) -
             file.version
         )));
     }
-    let at = |location: String| move |e: CoreError| StoreError::invalid(location, e);
+    let at = |location: String| move |e: CoreError| invalid_at(&location, e);
     let unique = |location: &str, ids: &mut dyn Iterator<Item = Id>| -> Result<()> {
         let mut seen = HashSet::new();
         for id in ids {
@@ -487,6 +596,7 @@ pub(crate) fn validate_export(file: &ExportFile, store_offerings: &[Offering]) -
     };
     validate_weights(&file.settings.weights).map_err(at("Settings".into()))?;
     validate_thresholds(&file.settings.thresholds).map_err(at("Settings".into()))?;
+    validate_profiles(&file.settings.profiles).map_err(at("Settings".into()))?;
     unique("Offerings", &mut file.offerings.iter().map(|o| o.id))?;
     unique("Campaigns", &mut file.campaigns.iter().map(|c| c.id))?;
     unique("Accounts", &mut file.accounts.iter().map(|a| a.account.id))?;
@@ -505,8 +615,19 @@ pub(crate) fn validate_export(file: &ExportFile, store_offerings: &[Offering]) -
                 .flat_map(|p| p.snapshots.iter().map(|s| s.id))
         }),
     )?;
+    let mut offering_names = HashSet::new();
     for o in &file.offerings {
-        validate::offering(o).map_err(at(format!("Offering \"{}\"", o.name)))?;
+        let location = format!("Offering \"{}\"", o.name);
+        validate::offering(o).map_err(at(location.clone()))?;
+        if !offering_names.insert(o.name.trim().to_lowercase()) {
+            return Err(invalid_at(
+                &location,
+                CoreError::conflict(
+                    "name",
+                    format!("There is already an offering named \"{}\"", o.name.trim()),
+                ),
+            ));
+        }
     }
     let mut offerings = file.offerings.clone();
     let in_file: HashSet<Id> = offerings.iter().map(|o| o.id).collect();
@@ -516,48 +637,88 @@ pub(crate) fn validate_export(file: &ExportFile, store_offerings: &[Offering]) -
             .filter(|o| !in_file.contains(&o.id))
             .cloned(),
     );
-    for c in &file.campaigns {
-        validate::campaign(c).map_err(at(format!("Campaign \"{}\"", c.name)))?;
-    }
     for a in &file.accounts {
         let at_account = format!("Account \"{}\"", a.account.name);
         validate::account(&a.account).map_err(at(at_account.clone()))?;
         for p in &a.plans {
             let at_plan = format!("{at_account}, plan {}", p.plan.period);
             if p.plan.account_id != a.account.id {
-                return Err(StoreError::invalid(
-                    at_plan,
+                return Err(invalid_at(
+                    &at_plan,
                     CoreError::conflict("account_id", "The plan belongs to another account"),
                 ));
             }
             validate::plan(&p.plan).map_err(at(at_plan.clone()))?;
-            let items = p.content.clone().into_items();
-            let mut seen = HashSet::new();
-            for item in &items {
-                if !seen.insert((item.kind(), item.id())) {
-                    return Err(StoreError::invalid(
-                        format!("{at_plan}, {}", describe(item)),
-                        CoreError::conflict("id", "The same record appears twice"),
-                    ));
-                }
-            }
-            let ctx = Context {
-                account: &a.account,
-                content: &p.content,
-                offerings: &offerings,
-            };
-            for item in &items {
-                validate::item(item, &ctx).map_err(at(format!("{at_plan}, {}", describe(item))))?;
-            }
+            plan_content(&at_plan, &a.account, &p.content, &offerings)?;
             for s in &p.snapshots {
-                if s.plan_id != p.plan.id {
-                    return Err(StoreError::invalid(
-                        format!("{at_plan}, snapshot \"{}\"", s.label),
+                let at_snapshot = format!("{at_plan}, snapshot \"{}\"", s.label);
+                if s.plan_id != p.plan.id || s.plan.id != p.plan.id {
+                    return Err(invalid_at(
+                        &at_snapshot,
                         CoreError::conflict("plan_id", "The snapshot belongs to another plan"),
                     ));
                 }
+                if s.account.id != a.account.id {
+                    return Err(invalid_at(
+                        &at_snapshot,
+                        CoreError::conflict("account", "The snapshot belongs to another account"),
+                    ));
+                }
+                validate::name("label", "Snapshot label", &s.label)
+                    .map_err(at(at_snapshot.clone()))?;
+                validate::account(&s.account).map_err(at(at_snapshot.clone()))?;
+                validate::plan(&s.plan).map_err(at(at_snapshot.clone()))?;
+                plan_content(&at_snapshot, &s.account, &s.content, &offerings)?;
             }
         }
     }
+    // Campaigns last: their targets are checked against the accounts as the import leaves
+    // them (the file's version of an account wins over the store's).
+    for c in &file.campaigns {
+        let mut targeted: Vec<(Account, PlanContent)> = Vec::new();
+        for t in &c.targets {
+            if let Some(a) = file.accounts.iter().find(|a| a.account.id == t.account_id) {
+                let content = current_export(&a.plans)
+                    .map(|p| p.content.clone())
+                    .unwrap_or_default();
+                targeted.push((a.account.clone(), content));
+            } else if let Some(found) = stored_account(t.account_id)? {
+                targeted.push(found);
+            }
+        }
+        let known: Vec<(&Account, &PlanContent)> = targeted.iter().map(|(a, c)| (a, c)).collect();
+        validate::campaign_with_targets(c, &known)
+            .map_err(at(format!("Campaign \"{}\"", c.name)))?;
+    }
     Ok(())
+}
+
+/// Every record of a plan (or a snapshot's frozen copy): no record twice, each valid in the
+/// context of the whole plan as the app checks it, and nothing pointing at nothing.
+fn plan_content(
+    location: &str,
+    account: &Account,
+    content: &PlanContent,
+    offerings: &[Offering],
+) -> Result<()> {
+    let items = content.clone().into_items();
+    let mut seen = HashSet::new();
+    for item in &items {
+        if !seen.insert((item.kind(), item.id())) {
+            return Err(invalid_at(
+                &format!("{location}, {}", describe(item)),
+                CoreError::conflict("id", "The same record appears twice"),
+            ));
+        }
+    }
+    let ctx = Context {
+        account,
+        content,
+        offerings,
+    };
+    for item in &items {
+        validate::item(item, &ctx)
+            .map_err(|e| invalid_at(&format!("{location}, {}", describe(item)), e))?;
+    }
+    validate::dangling_references(content).map_err(|e| invalid_at(location, e))
 }

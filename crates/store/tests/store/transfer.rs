@@ -277,3 +277,163 @@ fn a_bad_backup_file_is_refused_before_anything_moves() {
     ));
     assert_eq!(image(dir.path()), before);
 }
+
+#[test]
+fn snapshots_campaign_targets_and_settings_in_a_file_are_validated_like_the_app() {
+    let a = tmp();
+    let store = Store::open(a.path()).unwrap();
+    let f = fill(&store);
+    let good = store.export().unwrap();
+    let b = tmp();
+    let target = Store::open(b.path()).unwrap();
+    target.check_import(&good).unwrap();
+    let before = export_value(&target);
+    let generation = target.generation();
+
+    let mut frozen_contact = good.clone();
+    frozen_contact.accounts[0].plans[0].snapshots[0]
+        .content
+        .contacts[0]
+        .name = " ".into();
+    let mut frozen_ref = good.clone();
+    frozen_ref.accounts[0].plans[0].snapshots[0]
+        .content
+        .opportunities[0]
+        .buying_center_id = Id::new_v4();
+    let mut frozen_label = good.clone();
+    frozen_label.accounts[0].plans[0].snapshots[0].label = "x".repeat(201);
+    let mut foreign_opportunity = good.clone();
+    let target_of = |file: &mut ExportFile| {
+        file.campaigns
+            .iter_mut()
+            .flat_map(|c| c.targets.iter_mut())
+            .next()
+            .expect("a sample campaign target")
+            .opportunity_ids
+            .push(Id::new_v4())
+    };
+    target_of(&mut foreign_opportunity);
+    let mut unknown_account = good.clone();
+    unknown_account.campaigns[0].targets[0].account_id = Id::new_v4();
+    let mut profiles = good.clone();
+    let profile = planner_core::segmentation::WeightProfile {
+        name: "Growth".into(),
+        weights: Default::default(),
+    };
+    profiles.settings.profiles = vec![profile.clone(), profile];
+    let mut same_offering_name = good.clone();
+    let mut copy = same_offering_name.offerings[0].clone();
+    copy.id = Id::new_v4();
+    same_offering_name.offerings.push(copy);
+
+    for (name, file, where_, field) in [
+        (
+            "empty name in a snapshot",
+            frozen_contact,
+            "snapshot",
+            "name",
+        ),
+        (
+            "snapshot opportunity pointing at nothing",
+            frozen_ref,
+            "snapshot",
+            "buying_center_id",
+        ),
+        ("snapshot label too long", frozen_label, "snapshot", "label"),
+        (
+            "influenced opportunity of no account",
+            foreign_opportunity,
+            "Campaign",
+            "opportunity_ids",
+        ),
+        (
+            "campaign aimed at an unknown account",
+            unknown_account,
+            "Campaign",
+            "targets",
+        ),
+        ("weight profile twice", profiles, "Settings", "profile_name"),
+        (
+            "two offerings with one name",
+            same_offering_name,
+            "Offering",
+            "name",
+        ),
+    ] {
+        let err = target.check_import(&file).unwrap_err();
+        match target.import(&file) {
+            Err(StoreError::Invalid { location, error }) => {
+                assert_eq!(error.field(), field, "{name}: {location}: {error}");
+                assert!(location.contains(where_), "{name}: {location}");
+                assert!(
+                    location.contains(&format!("field \"{field}\"")),
+                    "{location}"
+                );
+                assert_eq!(err.to_string(), format!("{location}: {error}"));
+            }
+            other => panic!("{name}: expected Invalid, got {other:?}"),
+        }
+        assert_eq!(target.generation(), generation, "{name}");
+    }
+    assert_same_json(&before, &export_value(&target));
+    // A campaign aimed at an account already in the store (not in the file) is checked
+    // against that account's plan.
+    target.import(&good).unwrap();
+    let mut only_campaign = good.clone();
+    only_campaign.accounts.clear();
+    target.check_import(&only_campaign).unwrap();
+    target_of(&mut only_campaign);
+    assert_eq!(
+        target.check_import(&only_campaign).unwrap_err().to_string(),
+        format!(
+            "Campaign \"{}\", field \"opportunity_ids\": An influenced opportunity is not one of \
+             {}'s",
+            only_campaign.campaigns[0].name, f.account.name
+        )
+    );
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_it_is_read() {
+    let dir = tmp();
+    let path = dir.path().join("huge.json");
+    // Sparse: the size is there without writing 512 MiB.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(Store::MAX_IMPORT_BYTES + 1).unwrap();
+    let started = std::time::Instant::now();
+    let err = Store::read_export(&path).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert_eq!(err.code(), "bad_export");
+    assert!(err.to_string().contains("512 MiB"), "{err}");
+    // Exactly at the cap it is read (and refused for what it is, not for its size).
+    file.set_len(1000).unwrap();
+    let err = Store::read_export(&path).unwrap_err();
+    assert!(err.to_string().contains("not valid JSON"), "{err}");
+}
+
+#[test]
+fn deep_nesting_is_refused_with_a_readable_message() {
+    let dir = tmp();
+    let path = dir.path().join("deep.json");
+    let depth = 10_000;
+    let text = format!(
+        "{{\"format\": \"account-planner\", \"version\": 2, \"accounts\": {}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    std::fs::write(&path, text).unwrap();
+    let err = Store::read_export(&path).unwrap_err();
+    assert_eq!(err.code(), "bad_export");
+    assert!(
+        err.to_string()
+            .contains("nested more than 128 levels deep (at line 1, column"),
+        "{err}"
+    );
+    // 100 levels are fine as JSON (and refused for their content).
+    let text = format!("{}{}", "[".repeat(100), "]".repeat(100));
+    let err = Store::parse_export(text.as_bytes()).unwrap_err();
+    assert!(
+        err.to_string().contains("not an Account Planner export"),
+        "{err}"
+    );
+}

@@ -1,0 +1,370 @@
+//! Each use case is one store transaction (the generation counter moves by exactly one, and a
+//! refused one moves it by none), and edits from several threads at once lose nothing and
+//! never save what the checks refuse.
+
+use account_planner::service;
+use account_planner::state::AppState;
+use chrono::NaiveDate;
+use planner_core::*;
+use planner_store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, Barrier};
+use std::time::Duration;
+use uuid::Uuid;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+}
+
+/// A fresh data folder, removed when dropped.
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(name: &str) -> Dir {
+        let path = std::env::temp_dir().join(format!(
+            "ap-usecases-{name}-{}-{}",
+            std::process::id(),
+            Uuid::new_v4().simple()
+        ));
+        Dir(path)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Run `f` and return how far it moved the store's generation counter.
+fn commits<T>(store: &Store, f: impl FnOnce(&Store) -> T) -> (u64, T) {
+    let before = store.generation();
+    let out = f(store);
+    (store.generation() - before, out)
+}
+
+fn export_json(store: &Store) -> serde_json::Value {
+    let mut v = serde_json::to_value(store.export().unwrap()).unwrap();
+    v["exported_at"] = serde_json::Value::Null;
+    v
+}
+
+fn sample_store(dir: &Dir) -> (Store, Id) {
+    let store = Store::open(dir.path()).unwrap();
+    let s = service::load_sample(&store, day()).unwrap();
+    (store, s.current_plan_id.unwrap())
+}
+
+#[test]
+fn creating_an_account_with_its_first_plan_is_one_commit() {
+    let dir = Dir::new("create");
+    let store = Store::open(dir.path()).unwrap();
+    let (n, summary) = commits(&store, |s| service::create_account(s, "Acme", day()));
+    let summary = summary.unwrap();
+    assert_eq!(n, 1);
+    assert_eq!(store.plans(summary.id).unwrap().len(), 1);
+    // Refused before anything is written.
+    let (n, err) = commits(&store, |s| service::create_account(s, "  ", day()));
+    assert_eq!((n, err.unwrap_err().code()), (0, "empty".to_string()));
+}
+
+#[test]
+fn loading_the_sample_is_one_commit() {
+    let dir = Dir::new("sample");
+    let store = Store::open(dir.path()).unwrap();
+    let (n, s) = commits(&store, |s| service::load_sample(s, day()));
+    let s = s.unwrap();
+    assert_eq!(
+        n, 1,
+        "offerings, account, plan and campaigns in one transaction"
+    );
+    assert!(!store.offerings().unwrap().is_empty());
+    assert!(!store.campaigns_for(s.id).unwrap().is_empty());
+    // Loaded again: offerings are reused, still one commit.
+    let (n, _) = commits(&store, |s| service::load_sample(s, day()).unwrap());
+    assert_eq!(n, 1);
+}
+
+#[test]
+fn importing_is_one_commit_and_a_refused_import_is_none() {
+    let dir = Dir::new("import-src");
+    let (src, _) = sample_store(&dir);
+    let file = src.export().unwrap();
+    let target_dir = Dir::new("import-dst");
+    let target = Store::open(target_dir.path()).unwrap();
+    let (n, report) = commits(&target, |s| s.import(&file));
+    assert_eq!(n, 1);
+    assert_eq!(report.unwrap().accounts_added, 1);
+    let mut bad = file.clone();
+    bad.accounts[0].plans[0].content.contacts[0].name = String::new();
+    let before = export_json(&target);
+    let (n, err) = commits(&target, |s| s.import(&bad));
+    assert_eq!(n, 0);
+    assert_eq!(err.unwrap_err().code(), "invalid");
+    assert_eq!(export_json(&target), before);
+}
+
+#[test]
+fn deleting_a_buying_center_with_its_dependents_is_one_commit() {
+    let dir = Dir::new("delete-bc");
+    let (store, plan_id) = sample_store(&dir);
+    let content = store.plan_content(plan_id).unwrap();
+    let bc = content
+        .buying_centers
+        .iter()
+        .find(|b| content.contacts.iter().any(|c| c.buying_center_id == b.id))
+        .unwrap()
+        .id;
+    // A target that does not exist: refused, nothing written.
+    let (n, err) = commits(&store, |s| {
+        service::delete_buying_center(s, plan_id, bc, Some(Uuid::new_v4()), day())
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "not_found".to_string()));
+    let (n, view) = commits(&store, |s| {
+        service::delete_buying_center(s, plan_id, bc, None, day())
+    });
+    let view = view.unwrap();
+    assert_eq!(
+        n, 1,
+        "the buying center, its people, cells and opportunities at once"
+    );
+    assert!(view.contacts.iter().all(|c| c.buying_center_id != bc));
+    let after = store.plan_content(plan_id).unwrap();
+    assert!(validate::dangling_references(&after).is_ok());
+}
+
+#[test]
+fn every_other_writing_use_case_is_one_commit() {
+    let dir = Dir::new("others");
+    let (store, plan_id) = sample_store(&dir);
+    let plan = store.plan(plan_id).unwrap().unwrap();
+    let account = store.account(plan.account_id).unwrap().unwrap();
+    let content = store.plan_content(plan_id).unwrap();
+    let one = |what: &str, n: u64| assert_eq!(n, 1, "{what}");
+
+    let (n, r) = commits(&store, |s| {
+        service::update_account(s, account.clone(), day())
+    });
+    r.unwrap();
+    one("update_account", n);
+    let contact = content
+        .contacts
+        .iter()
+        .find(|c| c.reports_to.is_some())
+        .unwrap();
+    let (n, r) = commits(&store, |s| {
+        service::delete_contact(s, plan_id, contact.id, None, day())
+    });
+    r.unwrap();
+    one("delete_contact", n);
+    let (n, r) = commits(&store, |s| service::take_snapshot(s, plan_id, "Q4", day()));
+    r.unwrap();
+    one("take_snapshot", n);
+    let campaign = store.campaigns_for(account.id).unwrap()[0].clone();
+    let (n, r) = commits(&store, |s| service::save_campaign(s, campaign.clone()));
+    r.unwrap();
+    one("save_campaign", n);
+    let (n, r) = commits(&store, |s| service::roll_forward(s, plan_id));
+    r.unwrap();
+    one("roll_forward", n);
+    // Rolling the same plan forward again is refused (that period exists): no commit.
+    let (n, r) = commits(&store, |s| service::roll_forward(s, plan_id));
+    assert_eq!((n, r.unwrap_err().code()), (0, "conflict".to_string()));
+    let offering = store.offerings().unwrap()[0].clone();
+    let (n, r) = commits(&store, |s| {
+        service::save_offering(
+            s,
+            Offering {
+                description: "Updated".into(),
+                ..offering.clone()
+            },
+        )
+    });
+    r.unwrap();
+    one("save_offering", n);
+    let settings = store.settings().unwrap();
+    let (n, r) = commits(&store, |s| {
+        service::save_segmentation(s, settings.weights.clone(), settings.thresholds.clone())
+    });
+    r.unwrap();
+    one("save_segmentation", n);
+    let (n, r) = commits(&store, |s| service::save_weight_profiles(s, vec![]));
+    r.unwrap();
+    one("save_weight_profiles", n);
+}
+
+#[test]
+fn a_failure_or_a_panic_half_way_through_an_edit_leaves_nothing() {
+    let dir = Dir::new("half");
+    let (store, _) = sample_store(&dir);
+    let before = export_json(&store);
+    let generation = store.generation();
+    let account = Account::new("Half Written", day());
+    let summary = planner_core::view::summarise(&account, None);
+    let r: Result<(), planner_store::StoreError> = store.edit(|tx| {
+        tx.put_account(&account, &summary)?;
+        Err(CoreError::conflict("plan", "injected failure after the first write").into())
+    });
+    assert!(r.is_err());
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let _: Result<(), planner_store::StoreError> = store.edit(|tx| {
+            tx.put_account(&account, &summary)?;
+            panic!("injected panic after the first write");
+        });
+    }));
+    assert!(panicked.is_err());
+    assert_eq!(store.generation(), generation);
+    assert_eq!(export_json(&store), before);
+    // The store still works after the panic.
+    service::create_account(&store, "After", day()).unwrap();
+    assert_eq!(store.generation(), generation + 1);
+}
+
+fn buying_center(name: &str) -> PlanItem {
+    PlanItem::BuyingCenter(BuyingCenter {
+        id: Uuid::new_v4(),
+        name: name.into(),
+        description: String::new(),
+        total_wallet: Money(0),
+        our_revenue: Money(0),
+        sales_goal: Money(0),
+        target_share_pct: None,
+        relationship_status: RelationshipStatus::None,
+        initiative_ids: vec![],
+        competitors: vec![],
+        position: 99,
+    })
+}
+
+#[test]
+fn two_windows_adding_the_same_name_at_once_save_it_once() {
+    let dir = Dir::new("race-name");
+    let (store, plan_id) = sample_store(&dir);
+    store.close().unwrap();
+    let state = Arc::new(AppState::open(dir.path().to_path_buf()));
+    const ROUNDS: usize = 20;
+    for round in 0..ROUNDS {
+        let name = format!("Region {round}");
+        let barrier = Arc::new(Barrier::new(2));
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                let (state, barrier, name) = (state.clone(), barrier.clone(), name.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    state.with_store(|s| {
+                        service::save_items(s, plan_id, vec![buying_center(&name)], vec![], day())
+                    })
+                })
+            })
+            .collect();
+        let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let ok = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(ok, 1, "round {round}: each is valid alone, not both");
+        let refused = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+        assert_eq!(refused.code(), "conflict");
+    }
+    let content = state.with_store(|s| Ok(s.plan_content(plan_id)?)).unwrap();
+    for round in 0..ROUNDS {
+        let name = format!("Region {round}");
+        assert_eq!(
+            content
+                .buying_centers
+                .iter()
+                .filter(|b| b.name == name)
+                .count(),
+            1
+        );
+    }
+    state.close();
+}
+
+#[test]
+fn appends_from_two_threads_are_all_kept() {
+    let dir = Dir::new("race-append");
+    let (store, plan_id) = sample_store(&dir);
+    let before = store.plan_content(plan_id).unwrap().buying_centers.len();
+    store.close().unwrap();
+    let state = Arc::new(AppState::open(dir.path().to_path_buf()));
+    const EACH: usize = 25;
+    let handles: Vec<_> = ["East", "West"]
+        .into_iter()
+        .map(|side| {
+            let state = state.clone();
+            std::thread::spawn(move || {
+                for i in 0..EACH {
+                    state
+                        .with_store(|s| {
+                            service::save_items(
+                                s,
+                                plan_id,
+                                vec![buying_center(&format!("{side} {i}"))],
+                                vec![],
+                                day(),
+                            )
+                        })
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
+    // Reads go on meanwhile.
+    for _ in 0..EACH {
+        state
+            .with_store(|s| service::view(s, plan_id, day()))
+            .unwrap();
+    }
+    for h in handles {
+        h.join().unwrap();
+    }
+    state.close();
+    // Reopened from disk: every append is there, and the summary matches the plan.
+    let store = Store::open(dir.path()).unwrap();
+    let content = store.plan_content(plan_id).unwrap();
+    assert_eq!(content.buying_centers.len(), before + 2 * EACH);
+    let summary = store.summaries().unwrap()[0].clone();
+    let account = store.account(summary.id).unwrap().unwrap();
+    let plan = store.plan(plan_id).unwrap().unwrap();
+    assert_eq!(
+        summary,
+        planner_core::view::summarise(&account, Some((&plan, &content)))
+    );
+}
+
+#[test]
+fn commands_read_while_another_command_is_inside_the_store() {
+    let dir = Dir::new("concurrent-reads");
+    let (store, _) = sample_store(&dir);
+    store.close().unwrap();
+    let state = Arc::new(AppState::open(dir.path().to_path_buf()));
+    let (entered_tx, entered) = mpsc::channel();
+    let (release_tx, release) = mpsc::channel::<()>();
+    let slow = {
+        let state = state.clone();
+        std::thread::spawn(move || {
+            state.with_store(|_| {
+                entered_tx.send(()).unwrap();
+                release.recv().unwrap();
+                Ok(())
+            })
+        })
+    };
+    entered.recv().unwrap();
+    // With one lock around every command this read would wait for the slow one.
+    let (done_tx, done) = mpsc::channel();
+    let reader = {
+        let state = state.clone();
+        std::thread::spawn(move || {
+            let rows = state.with_store(service::portfolio).unwrap();
+            done_tx.send(rows.len()).unwrap();
+        })
+    };
+    let rows = done.recv_timeout(Duration::from_secs(10));
+    release_tx.send(()).unwrap();
+    slow.join().unwrap().unwrap();
+    reader.join().unwrap();
+    assert_eq!(rows, Ok(1));
+    state.close();
+}
