@@ -4,6 +4,10 @@
 # tauri-driver and the app it launches must see the same X display as the tests, so the whole
 # thing runs inside one `xvfb-run -a` (set E2E_HEADED=1 to use your own $DISPLAY instead).
 # tauri-driver is stopped with SIGTERM on exit (SIGKILL would leave WebKitWebDriver and the app).
+# Build the app for it with its own identifier, so it never meets a user's running app:
+#   npx tauri build --debug --no-bundle --config tauri.e2e.conf.json
+# Exports skip the save dialog and land in a fresh folder (ACCOUNT_PLANNER_TEST_SAVE_DIR, read by
+# debug builds only), which the app inherits from tauri-driver.
 set -uo pipefail
 
 SELF="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")"
@@ -22,7 +26,7 @@ LOG="$TARGET_DIR/e2e-driver.log"
 mkdir -p "$TARGET_DIR/e2e-screenshots"
 
 if [ ! -x "$APP_BIN" ]; then
-  echo "[e2e] ERROR: app binary not found at $APP_BIN (build it: npx tauri build --debug --no-bundle)" >&2
+  echo "[e2e] ERROR: app binary not found at $APP_BIN (build it: npx tauri build --debug --no-bundle --config tauri.e2e.conf.json)" >&2
   exit 1
 fi
 if ! command -v tauri-driver >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/tauri-driver" ]; then
@@ -37,6 +41,9 @@ if port_open; then
   exit 1
 fi
 
+ACCOUNT_PLANNER_TEST_SAVE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ap-e2e-saved.XXXXXX")"
+export ACCOUNT_PLANNER_TEST_SAVE_DIR
+
 DRIVER_PID=
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 stop_driver() {
@@ -46,11 +53,11 @@ stop_driver() {
   fi
   DRIVER_PID=
 }
-trap stop_driver EXIT
+trap 'stop_driver; rm -rf "$ACCOUNT_PLANNER_TEST_SAVE_DIR"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "[e2e] display $DISPLAY, app $APP_BIN, driver log $LOG"
+echo "[e2e] display $DISPLAY, app $APP_BIN, driver log $LOG, exports in $ACCOUNT_PLANNER_TEST_SAVE_DIR"
 tauri-driver --port "$PORT" >"$LOG" 2>&1 &
 DRIVER_PID=$!
 

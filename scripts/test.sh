@@ -99,7 +99,9 @@ step "cargo test"                   cargo test --workspace
 step "bindings up to date"          bindings_fresh
 step "typecheck (tsc)"              npm run typecheck
 step "UI unit tests (vitest)"       npm run test:ui
-if step "build app (tauri build --debug)" npx tauri build --debug --no-bundle; then
+# The test build gets its own identifier (tauri.e2e.conf.json), so its windows never share the
+# single-instance name or the webview storage with an Account Planner the user has open.
+if step "build app (tauri build --debug, e2e identifier)" npx tauri build --debug --no-bundle --config tauri.e2e.conf.json; then
   # e2e.sh runs tauri-driver and the specs inside one xvfb-run and stops tauri-driver with
   # SIGTERM; the outer timeout is only a backstop for its own 900 s limit.
   step "end-to-end tests (tauri-driver)" timeout --kill-after=30 960 bash scripts/e2e.sh

@@ -133,7 +133,17 @@ fn export_import_export_gives_the_same_content() {
     ok(&a, &["sample"]);
     let first = a.join("first.json");
     ok(&a, &["export", "--out", first.to_str().unwrap()]);
-    ok(&b, &["import", first.to_str().unwrap()]);
+    let report = ok(&b, &["import", first.to_str().unwrap()]);
+    // A sentence with counts in words, not a debug dump.
+    assert!(
+        report.starts_with("Imported 1 account, 1 plan, "),
+        "{report}"
+    );
+    assert!(
+        report.contains(" records, ") && report.contains(" campaigns"),
+        "{report}"
+    );
+    assert!(!report.contains('{'), "{report}");
     let second = b.join("second.json");
     ok(&b, &["export", "--out", second.to_str().unwrap()]);
     let strip = |p: &Path| {
@@ -208,6 +218,198 @@ fn pdf_from_the_command_line() {
     assert_eq!(bytes, std::fs::read(&again).unwrap());
     let all = dir.join("all");
     ok(&dir, &["pdf", "--all", "--out-dir", all.to_str().unwrap()]);
-    assert_eq!(std::fs::read_dir(&all).unwrap().count(), 1);
+    assert_eq!(
+        file_names(&all),
+        ["Nordwind_Logistics_Group.pdf"],
+        "one file per account, named after it"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn code(out: &Output) -> Option<i32> {
+    out.status.code()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn pdf_all_gives_accounts_sharing_a_name_a_file_each_and_keeps_existing_files() {
+    let dir = tempdir("pdf-all");
+    // The sample twice: two accounts named "Nordwind Logistics Group".
+    ok(&dir, &["sample"]);
+    ok(&dir, &["sample"]);
+    let list: Value = serde_json::from_str(&ok(&dir, &["list", "--json"])).unwrap();
+    let mut expected: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let id = r["id"].as_str().unwrap().replace('-', "");
+            format!("Nordwind_Logistics_Group-{}.pdf", &id[..8])
+        })
+        .collect();
+    expected.sort();
+    let all = dir.join("all");
+    let all_arg = all.to_str().unwrap();
+    ok(&dir, &["pdf", "--all", "--out-dir", all_arg, "--summary"]);
+    assert_eq!(file_names(&all), expected);
+    let first = all.join(&expected[0]);
+    let before = std::fs::read(&first).unwrap();
+
+    // Again without --force: refused before anything is written, and said how to proceed.
+    std::fs::write(&first, b"the user's own file").unwrap();
+    let out = run(&dir, &["pdf", "--all", "--out-dir", all_arg, "--summary"]);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists: add --force to replace it"));
+    assert_eq!(std::fs::read(&first).unwrap(), b"the user's own file");
+
+    ok(
+        &dir,
+        &["pdf", "--all", "--out-dir", all_arg, "--summary", "--force"],
+    );
+    assert_eq!(std::fs::read(&first).unwrap(), before);
+    assert_eq!(file_names(&all), expected);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn pdf_out_and_export_out_replace_a_file_only_with_force() {
+    let dir = tempdir("force");
+    ok(&dir, &["sample"]);
+    let pdf = dir.join("plan.pdf");
+    std::fs::write(&pdf, b"keep me").unwrap();
+    let pdf_args = [
+        "pdf",
+        "--account",
+        "Nordwind Logistics Group",
+        "--out",
+        pdf.to_str().unwrap(),
+    ];
+    let out = run(&dir, &pdf_args);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("{} already exists", pdf.display())));
+    assert!(out.stdout.is_empty());
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"keep me");
+    ok(&dir, &[&pdf_args[..], &["--force"]].concat());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+
+    let json = dir.join("export.json");
+    std::fs::write(&json, b"keep me").unwrap();
+    let out = run(&dir, &["export", "--out", json.to_str().unwrap()]);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("add --force"));
+    assert_eq!(std::fs::read(&json).unwrap(), b"keep me");
+    ok(
+        &dir,
+        &["export", "--out", json.to_str().unwrap(), "--force"],
+    );
+    let v: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["format"], "account-planner");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn invalid_input_exits_with_2() {
+    let dir = tempdir("exit-2");
+    ok(&dir, &["sample"]);
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, b"{ not json").unwrap();
+    let other = dir.join("other.json");
+    std::fs::write(&other, br#"{"format": "something-else", "version": 1}"#).unwrap();
+    let missing = dir.join("missing.json");
+    let cases: [&[&str]; 6] = [
+        &["import", bad.to_str().unwrap()],
+        &["import", other.to_str().unwrap()],
+        &["import", missing.to_str().unwrap()],
+        &["show", "--account", "Nobody", "--json"],
+        &["pdf", "--account", "Nobody", "--out", "x.pdf"],
+        &[
+            "pdf",
+            "--account",
+            "Nordwind Logistics Group",
+            "--out",
+            "x.pdf",
+            "--paper",
+            "b5",
+        ],
+    ];
+    for args in cases {
+        let out = run(&dir, args);
+        assert_eq!(code(&out), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).trim().is_empty(), "{args:?} says why");
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+    let out = run(&dir, &["import", bad.to_str().unwrap()]);
+    assert!(stderr(&out).contains("This file cannot be imported: it is not valid JSON"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempdir("pipe");
+    ok(&dir, &["sample"]);
+    for args in [
+        &["list", "--json"][..],
+        &["show", "--account", "Nordwind Logistics Group", "--json"],
+    ] {
+        let mut child = bin()
+            .arg("--data-dir")
+            .arg(&dir)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first byte (as `| head -c 10` does after ten).
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(code(&out), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+    // The same through a real shell pipe.
+    let script = format!(
+        "set -o pipefail; {:?} --data-dir {:?} show --account 'Nordwind Logistics Group' --json | head -c 10",
+        env!("CARGO_BIN_EXE_account-planner"),
+        dir
+    );
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .env("ACCOUNT_PLANNER_TODAY", "2026-11-01")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(out.stdout, b"{\n  \"accou");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_store_held_by_the_app_is_named_with_exit_code_3() {
+    let dir = tempdir("locked");
+    ok(&dir, &["sample"]);
+    // What the running app does: hold the store open.
+    let held = planner_store::Store::open(&dir).unwrap();
+    let out = run(&dir, &["list"]);
+    assert_eq!(code(&out), Some(3), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).trim(),
+        format!(
+            "account-planner: The plan store in {} is open in the Account Planner app: close the app or use another --data-dir",
+            dir.display()
+        )
+    );
+    assert!(out.stdout.is_empty());
+    held.close().unwrap();
+    ok(&dir, &["list"]);
     let _ = std::fs::remove_dir_all(&dir);
 }

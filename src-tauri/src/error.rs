@@ -21,6 +21,13 @@ pub enum AppError {
     Pdf(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+    /// A choice (paper, document, format...) that is not one of the allowed values.
+    #[error("\"{value}\" is not a valid {field} (expected {})", allowed.join(" or "))]
+    UnknownOption {
+        field: &'static str,
+        value: String,
+        allowed: &'static [&'static str],
+    },
 }
 
 /// What the UI receives when a command fails.
@@ -41,6 +48,7 @@ impl AppError {
             AppError::NoStore(_) => "no_store".into(),
             AppError::Pdf(_) => "pdf".into(),
             AppError::Io(_) => "io".into(),
+            AppError::UnknownOption { .. } => "unknown_option".into(),
         }
     }
 
@@ -50,6 +58,7 @@ impl AppError {
             message: self.to_string(),
             field: match self {
                 AppError::Invalid(e) => Some(e.field().to_string()),
+                AppError::UnknownOption { field, .. } => Some(field.to_string()),
                 _ => None,
             },
         }

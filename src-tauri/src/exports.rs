@@ -9,7 +9,6 @@ use planner_core::whitespace::{export_rows, heat_colour, status_letter, EXPORT_C
 use planner_core::Id;
 use planner_store::Store;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook};
-use std::path::Path;
 
 fn io(e: impl std::fmt::Display) -> AppError {
     AppError::Io(std::io::Error::other(e.to_string()))
@@ -117,8 +116,35 @@ pub fn plan_calendar(store: &Store, plan_id: Id, owner: Option<Id>) -> AppResult
     ))
 }
 
-pub fn write(path: &Path, bytes: &[u8]) -> AppResult<()> {
-    crate::pdf::write_atomically(path, bytes)
+/// The white-space export's file types, by the names the UI sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhiteSpaceFormat {
+    Csv,
+    Xlsx,
+}
+
+impl WhiteSpaceFormat {
+    pub fn from_key(key: &str) -> AppResult<WhiteSpaceFormat> {
+        match key {
+            "csv" => Ok(WhiteSpaceFormat::Csv),
+            "xlsx" => Ok(WhiteSpaceFormat::Xlsx),
+            _ => Err(crate::pdf::unknown("format", key, &["csv", "xlsx"])),
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            WhiteSpaceFormat::Csv => "csv",
+            WhiteSpaceFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn render(self, view: &PlanView) -> AppResult<Vec<u8>> {
+        match self {
+            WhiteSpaceFormat::Csv => white_space_csv(view),
+            WhiteSpaceFormat::Xlsx => white_space_xlsx(view),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -203,6 +229,23 @@ mod tests {
             .collect();
         assert_eq!(rows, export_rows(&view));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn white_space_formats_are_csv_or_xlsx_and_nothing_else() {
+        assert_eq!(
+            WhiteSpaceFormat::from_key("csv").unwrap(),
+            WhiteSpaceFormat::Csv
+        );
+        assert_eq!(
+            WhiteSpaceFormat::from_key("xlsx").unwrap(),
+            WhiteSpaceFormat::Xlsx
+        );
+        let err = WhiteSpaceFormat::from_key("xls").unwrap_err().to_api();
+        assert_eq!(
+            (err.code.as_str(), err.field.as_deref()),
+            ("unknown_option", Some("format"))
+        );
     }
 
     #[test]

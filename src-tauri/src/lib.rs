@@ -5,11 +5,15 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exports;
+pub mod instance;
+pub mod output;
 pub mod pdf;
 pub mod service;
 pub mod state;
 
 use clap::Parser;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use tauri::Manager;
 
 /// Entry point for `main`: returns the process exit code.
@@ -30,8 +34,18 @@ pub fn run() -> i32 {
 
 fn run_app(data_dir: std::path::PathBuf) -> i32 {
     use commands::*;
+    // It must exist for its canonical path to name this app's window (the store needs it anyway).
+    let _ = std::fs::create_dir_all(&data_dir);
+    let mut context = tauri::generate_context!();
+    context.config_mut().identifier = instance::instance_identifier(
+        &context.config().identifier,
+        &data_dir,
+        &cli::default_data_dir(),
+    );
+    let built = Arc::new(AtomicBool::new(false));
     let result = tauri::Builder::default()
-        // First, so a second launch focuses this window instead of opening the store twice.
+        .plugin(instance::hand_over_notice(data_dir.clone(), built.clone()))
+        // Before the store is opened: a second launch on this data dir focuses this window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
                 let _ = w.unminimize();
@@ -80,7 +94,8 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             portfolio::portfolio_insights,
             portfolio::suggested_scores,
         ])
-        .build(tauri::generate_context!());
+        .build(context);
+    built.store(true, Ordering::SeqCst);
     match result {
         Ok(app) => {
             app.run(|handle, event| {

@@ -1,6 +1,7 @@
 //! Writing the printed plan: shared by the Export command and `account-planner pdf`.
 
 use crate::error::{AppError, AppResult};
+use crate::output::{write_file, Existing};
 use crate::service;
 use planner_pdf::{Document, Options, Paper, Section};
 use planner_store::Store;
@@ -19,6 +20,7 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
+/// Draw the plan and write it to `out` (see `output::write_file` for `existing`).
 pub fn write_plan_pdf(
     store: &Store,
     plan_id: planner_core::Id,
@@ -26,6 +28,7 @@ pub fn write_plan_pdf(
     paper: Paper,
     sections: Vec<Section>,
     out: &Path,
+    existing: Existing,
 ) -> AppResult<Written> {
     let today = service::today();
     let view = service::view(store, plan_id, today)?;
@@ -38,7 +41,7 @@ pub fn write_plan_pdf(
     };
     let rendered =
         planner_pdf::render(&view, &options).map_err(|e| AppError::Pdf(e.to_string()))?;
-    write_atomically(out, &rendered.bytes)?;
+    write_file(out, &rendered.bytes, existing)?;
     Ok(Written {
         pages: rendered.pages,
         bytes: rendered.bytes.len(),
@@ -46,30 +49,42 @@ pub fn write_plan_pdf(
     })
 }
 
-/// Write beside the target and rename, so a reader never sees half a PDF.
-pub fn write_atomically(out: &Path, bytes: &[u8]) -> AppResult<()> {
-    use std::io::Write;
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.tmp",
-        out.file_name()
-            .and_then(|f| f.to_str())
-            .unwrap_or("plan.pdf")
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, out)?;
-    Ok(())
+/// The options the Export panel sends, by the names it sends them; anything else is refused
+/// rather than quietly printed some other way.
+const DOCUMENTS: &[&str] = &["full", "summary"];
+const PAPERS: &[&str] = &["a4", "letter"];
+const SECTIONS: &[&str] = &[
+    "executive_summary",
+    "overview",
+    "buying_centers",
+    "relationship_map",
+    "white_space",
+    "osas",
+    "campaigns",
+    "opportunities",
+    "competitors",
+    "completeness",
+];
+
+pub fn document_from_key(key: &str) -> AppResult<Document> {
+    match key {
+        "full" => Ok(Document::FullPlan),
+        "summary" => Ok(Document::Summary),
+        _ => Err(unknown("document", key, DOCUMENTS)),
+    }
 }
 
-/// The section keys the Export panel sends (snake_case of the section names).
-pub fn section_from_key(key: &str) -> Option<Section> {
-    Some(match key {
+pub fn paper_from_key(key: &str) -> AppResult<Paper> {
+    match key {
+        "a4" => Ok(Paper::A4),
+        "letter" => Ok(Paper::Letter),
+        _ => Err(unknown("paper", key, PAPERS)),
+    }
+}
+
+/// The section keys (snake_case of the section names).
+pub fn section_from_key(key: &str) -> AppResult<Section> {
+    Ok(match key {
         "executive_summary" => Section::ExecutiveSummary,
         "overview" => Section::Overview,
         "buying_centers" => Section::BuyingCenters,
@@ -80,6 +95,49 @@ pub fn section_from_key(key: &str) -> Option<Section> {
         "opportunities" => Section::Opportunities,
         "competitors" => Section::Competitors,
         "completeness" => Section::Completeness,
-        _ => return None,
+        _ => return Err(unknown("sections", key, SECTIONS)),
     })
+}
+
+pub(crate) fn unknown(
+    field: &'static str,
+    value: &str,
+    allowed: &'static [&'static str],
+) -> AppError {
+    AppError::UnknownOption {
+        field,
+        value: value.to_string(),
+        allowed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_allowed_key_parses_and_others_are_refused_with_their_field() {
+        for k in DOCUMENTS {
+            document_from_key(k).unwrap();
+        }
+        for k in PAPERS {
+            paper_from_key(k).unwrap();
+        }
+        for k in SECTIONS {
+            section_from_key(k).unwrap();
+        }
+        for (err, field) in [
+            (document_from_key("Summary").unwrap_err(), "document"),
+            (paper_from_key("legal").unwrap_err(), "paper"),
+            (section_from_key("").unwrap_err(), "sections"),
+        ] {
+            let api = err.to_api();
+            assert_eq!(api.code, "unknown_option");
+            assert_eq!(api.field.as_deref(), Some(field));
+        }
+        assert_eq!(
+            paper_from_key("legal").unwrap_err().to_string(),
+            "\"legal\" is not a valid paper (expected a4 or letter)"
+        );
+    }
 }

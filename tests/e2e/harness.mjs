@@ -26,6 +26,13 @@ export const DRIVER_URL = process.env.TAURI_DRIVER_URL || 'http://127.0.0.1:4444
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'target', 'e2e-screenshots');
 
+/**
+ * Where the app saves exports instead of asking with the save dialog (debug builds read
+ * ACCOUNT_PLANNER_TEST_SAVE_DIR, which scripts/e2e.sh sets for tauri-driver and so for the app);
+ * each export is a new file under its default name, never replacing one.
+ */
+export const SAVE_DIR = process.env.ACCOUNT_PLANNER_TEST_SAVE_DIR || null;
+
 /** Default timeout for waits, in ms. */
 export const DEFAULT_TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15000);
 
@@ -59,7 +66,7 @@ export async function startApp({ dataDir, args = [] } = {}) {
   if (!fs.existsSync(APP_BIN)) {
     throw new Error(
       `app binary not found: ${APP_BIN}\n` +
-        'Build it first: npx tauri build --debug --no-bundle (or set APP_BIN).',
+        'Build it first: npx tauri build --debug --no-bundle --config tauri.e2e.conf.json (or set APP_BIN).',
     );
   }
   const dir = dataDir ?? tempDataDir();

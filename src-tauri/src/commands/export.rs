@@ -1,32 +1,43 @@
+//! Exports the user saves as files. The webview never names a path: the native save dialog,
+//! run here in Rust, asks where, so a page can never write (or open) a file the user did not
+//! choose.
+
 use crate::error::{AppError, AppResult};
-use crate::pdf::{section_from_key, write_plan_pdf};
+use crate::exports::WhiteSpaceFormat;
+use crate::output::{safe_file_stem, write_file, Existing};
+use crate::pdf::{document_from_key, paper_from_key, section_from_key, write_plan_pdf};
 use crate::state::AppState;
 use planner_core::Id;
-use planner_pdf::{Document, Paper, Section};
+use planner_pdf::Section;
 use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+/// Debug builds only: when set, exports skip the save dialog and go into this folder under
+/// their default name (never replacing a file), so the end-to-end suite can export.
+pub const TEST_SAVE_DIR_ENV: &str = "ACCOUNT_PLANNER_TEST_SAVE_DIR";
+
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct ExportRequest {
     pub plan_id: Id,
-    /// "full" or "summary".
+    #[ts(type = "\"full\" | \"summary\"")]
     pub document: String,
-    /// "a4" or "letter".
+    #[ts(type = "\"a4\" | \"letter\"")]
     pub paper: String,
-    /// Section keys to include; empty means all.
+    /// Section keys to include (see `pdf::section_from_key`); empty means all.
     pub sections: Vec<String>,
-    /// Where to write; when absent the native save dialog asks.
-    pub path: Option<String>,
     pub open_after: bool,
 }
 
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct ExportResult {
+    /// Where it was saved; None when the user cancelled the dialog.
     pub path: Option<String>,
     pub pages: u32,
     pub bytes: u32,
@@ -39,20 +50,15 @@ pub async fn export_pdf(
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> AppResult<ExportResult> {
-    let document = match request.document.as_str() {
-        "summary" => Document::Summary,
-        _ => Document::FullPlan,
-    };
-    let paper = match request.paper.as_str() {
-        "letter" => Paper::Letter,
-        _ => Paper::A4,
-    };
-    let sections: Vec<Section> = request
+    let document = document_from_key(&request.document)?;
+    let paper = paper_from_key(&request.paper)?;
+    let sections = request
         .sections
         .iter()
-        .filter_map(|k| section_from_key(k))
-        .collect();
-    let Some(path) = save_path(&app, request.path, "account-plan.pdf", ("PDF", &["pdf"])) else {
+        .map(|k| section_from_key(k))
+        .collect::<AppResult<Vec<Section>>>()?;
+    let name = state.with_store(|s| default_file_name(s, request.plan_id, "pdf"))?;
+    let Some(path) = choose_save_path(&app, &name, ("PDF", &["pdf"])) else {
         return Ok(ExportResult {
             path: None,
             pages: 0,
@@ -60,8 +66,17 @@ pub async fn export_pdf(
             warnings: vec![],
         });
     };
-    let written = state
-        .with_store(|s| write_plan_pdf(s, request.plan_id, document, paper, sections, &path))?;
+    let written = state.with_store(|s| {
+        write_plan_pdf(
+            s,
+            request.plan_id,
+            document,
+            paper,
+            sections,
+            &path,
+            Existing::Replace,
+        )
+    })?;
     for w in &written.warnings {
         eprintln!("account-planner: {w}");
     }
@@ -78,38 +93,28 @@ pub async fn export_pdf(
     })
 }
 
-/// The given path, or the native save dialog's answer (None when the user cancels).
-pub fn save_path(
-    app: &AppHandle,
-    given: Option<String>,
-    default_name: &str,
-    filter: (&str, &[&str]),
-) -> Option<std::path::PathBuf> {
-    if let Some(p) = given {
-        return Some(p.into());
-    }
-    app.dialog()
-        .file()
-        .add_filter(filter.0, filter.1)
-        .set_file_name(default_name)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+#[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct WhiteSpaceExportRequest {
+    pub plan_id: Id,
+    #[ts(type = "\"csv\" | \"xlsx\"")]
+    pub format: String,
 }
 
 #[derive(Debug, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
-pub struct FileExportRequest {
+pub struct CalendarExportRequest {
     pub plan_id: Id,
-    /// "csv" or "xlsx" for the white space; ignored for the calendar.
-    pub format: String,
-    /// Calendar only: one team member's actions (their id in this account's team).
+    /// One team member's actions (their id in this account's team); None: all, with campaigns.
     pub owner_id: Option<Id>,
-    pub path: Option<String>,
 }
 
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct FileExportResult {
+    /// Where it was saved; None when the user cancelled the dialog.
     pub path: Option<String>,
     pub bytes: u32,
 }
@@ -118,29 +123,28 @@ pub struct FileExportResult {
 pub async fn export_white_space(
     app: AppHandle,
     state: State<'_, AppState>,
-    request: FileExportRequest,
+    request: WhiteSpaceExportRequest,
 ) -> AppResult<FileExportResult> {
-    let xlsx = request.format == "xlsx";
-    let (name, filter): (&str, (&str, &[&str])) = if xlsx {
-        ("white-space.xlsx", ("Excel workbook", &["xlsx"]))
-    } else {
-        ("white-space.csv", ("CSV", &["csv"]))
+    let format = WhiteSpaceFormat::from_key(&request.format)?;
+    let filter: (&str, &[&str]) = match format {
+        WhiteSpaceFormat::Csv => ("CSV", &["csv"]),
+        WhiteSpaceFormat::Xlsx => ("Excel workbook", &["xlsx"]),
     };
-    let Some(path) = save_path(&app, request.path, name, filter) else {
+    let name = state.with_store(|s| default_file_name(s, request.plan_id, format.extension()))?;
+    let Some(path) = choose_save_path(&app, &name, filter) else {
         return Ok(FileExportResult {
             path: None,
             bytes: 0,
         });
     };
     let bytes = state.with_store(|s| {
-        let view = crate::service::view(s, request.plan_id, crate::service::today())?;
-        if xlsx {
-            crate::exports::white_space_xlsx(&view)
-        } else {
-            crate::exports::white_space_csv(&view)
-        }
+        format.render(&crate::service::view(
+            s,
+            request.plan_id,
+            crate::service::today(),
+        )?)
     })?;
-    crate::exports::write(&path, &bytes)?;
+    write_file(&path, &bytes, Existing::Replace)?;
     Ok(FileExportResult {
         path: Some(path.display().to_string()),
         bytes: bytes.len() as u32,
@@ -151,14 +155,10 @@ pub async fn export_white_space(
 pub async fn export_calendar(
     app: AppHandle,
     state: State<'_, AppState>,
-    request: FileExportRequest,
+    request: CalendarExportRequest,
 ) -> AppResult<FileExportResult> {
-    let Some(path) = save_path(
-        &app,
-        request.path,
-        "account-plan.ics",
-        ("iCalendar", &["ics"]),
-    ) else {
+    let name = state.with_store(|s| default_file_name(s, request.plan_id, "ics"))?;
+    let Some(path) = choose_save_path(&app, &name, ("iCalendar", &["ics"])) else {
         return Ok(FileExportResult {
             path: None,
             bytes: 0,
@@ -166,9 +166,84 @@ pub async fn export_calendar(
     };
     let text = state
         .with_store(|s| crate::exports::plan_calendar(s, request.plan_id, request.owner_id))?;
-    crate::exports::write(&path, text.as_bytes())?;
+    write_file(&path, text.as_bytes(), Existing::Replace)?;
     Ok(FileExportResult {
         path: Some(path.display().to_string()),
         bytes: text.len() as u32,
     })
+}
+
+/// "<account> <period>.<ext>", safe on every OS: what the save dialog proposes.
+fn default_file_name(store: &planner_store::Store, plan_id: Id, ext: &str) -> AppResult<String> {
+    let plan = store
+        .plan(plan_id)?
+        .ok_or_else(|| AppError::NotFound("That plan".into()))?;
+    let account = store
+        .account(plan.account_id)?
+        .ok_or_else(|| AppError::NotFound("That plan's account".into()))?;
+    Ok(format!(
+        "{}.{ext}",
+        safe_file_stem(&format!("{} {}", account.name, plan.period))
+    ))
+}
+
+/// The native save dialog's answer (None when the user cancels). The dialog itself asks
+/// before replacing a file, so what it returns may be replaced.
+fn choose_save_path(
+    app: &AppHandle,
+    default_name: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    if let Some(dir) = std::env::var_os(TEST_SAVE_DIR_ENV) {
+        return Some(test_save_path(Path::new(&dir), default_name));
+    }
+    app.dialog()
+        .file()
+        .add_filter(filter.0, filter.1)
+        .set_file_name(default_name)
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Debug builds' stand-in for the dialog: a new file in `dir`, never one that exists.
+#[cfg(debug_assertions)]
+fn test_save_path(dir: &Path, default_name: &str) -> PathBuf {
+    crate::output::next_free_path(dir, default_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_carrying_a_path_are_refused() {
+        let plan = "\"00000000-0000-4000-8000-000000000001\"";
+        let pdf = format!(
+            r#"{{"plan_id":{plan},"document":"full","paper":"a4","sections":[],"open_after":false,"path":"/etc/passwd"}}"#
+        );
+        assert!(serde_json::from_str::<ExportRequest>(&pdf).is_err());
+        let ws = format!(r#"{{"plan_id":{plan},"format":"csv","path":"/tmp/x"}}"#);
+        assert!(serde_json::from_str::<WhiteSpaceExportRequest>(&ws).is_err());
+        let cal = format!(r#"{{"plan_id":{plan},"owner_id":null,"path":"/tmp/x"}}"#);
+        assert!(serde_json::from_str::<CalendarExportRequest>(&cal).is_err());
+        let ok = format!(r#"{{"plan_id":{plan},"owner_id":null}}"#);
+        assert!(serde_json::from_str::<CalendarExportRequest>(&ok).is_ok());
+    }
+
+    #[cfg(debug_assertions)]
+    #[test]
+    fn the_test_save_folder_gets_a_new_file_each_time() {
+        let dir = std::env::temp_dir().join(format!("ap-test-save-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let first = test_save_path(&dir, "Acme_FY2027.pdf");
+        assert_eq!(first, dir.join("Acme_FY2027.pdf"));
+        std::fs::write(&first, b"%PDF-").unwrap();
+        assert_eq!(
+            test_save_path(&dir, "Acme_FY2027.pdf"),
+            dir.join("Acme_FY2027-2.pdf")
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

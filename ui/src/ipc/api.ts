@@ -7,8 +7,8 @@ import type { AccountSummary } from './bindings/AccountSummary';
 import type { AppStatus } from './bindings/AppStatus';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportResult } from './bindings/ExportResult';
+import type { CalendarExportRequest } from './bindings/CalendarExportRequest';
 import type { Campaign } from './bindings/Campaign';
-import type { FileExportRequest } from './bindings/FileExportRequest';
 import type { FileExportResult } from './bindings/FileExportResult';
 import type { MyAction } from './bindings/MyAction';
 import type { PortfolioInsights } from './bindings/PortfolioInsights';
@@ -18,6 +18,7 @@ import type { SuggestedScore } from './bindings/SuggestedScore';
 import type { Thresholds } from './bindings/Thresholds';
 import type { WeightProfile } from './bindings/WeightProfile';
 import type { Weights } from './bindings/Weights';
+import type { WhiteSpaceExportRequest } from './bindings/WhiteSpaceExportRequest';
 import type { ItemRef } from './bindings/ItemRef';
 import type { Offering } from './bindings/Offering';
 import type { Plan } from './bindings/Plan';
@@ -57,11 +58,13 @@ export const api = {
   listOfferings: () => call<Offering[]>('list_offerings'),
   saveOffering: (offering: Offering) => call<Offering[]>('save_offering', { offering }),
 
+  // Exports: the back end asks where to save with the native dialog (the page never names a
+  // path); `path` in the result is null when the user cancelled.
   exportPdf: (request: ExportRequest) => call<ExportResult>('export_pdf', { request }),
-  /** White-space matrix as CSV or Excel (format 'csv' | 'xlsx'); path null asks with the save dialog. */
-  exportWhiteSpace: (request: FileExportRequest) => call<FileExportResult>('export_white_space', { request }),
-  /** Actions (optionally one owner's) and campaigns as an .ics calendar. */
-  exportCalendar: (request: FileExportRequest) => call<FileExportResult>('export_calendar', { request }),
+  /** White-space matrix as CSV or an Excel workbook. */
+  exportWhiteSpace: (request: WhiteSpaceExportRequest) => call<FileExportResult>('export_white_space', { request }),
+  /** Actions (one owner's when `owner_id` is set, else all with the campaigns) as an .ics calendar. */
+  exportCalendar: (request: CalendarExportRequest) => call<FileExportResult>('export_calendar', { request }),
 
   listCampaigns: () => call<Campaign[]>('list_campaigns'),
   /** Validated against every targeted account's current plan; returns all campaigns. */

@@ -266,7 +266,7 @@ describe('campaigns view', () => {
     api.exportCalendar.mockResolvedValueOnce({ path: '/home/me/<b>plan</b>.ics', bytes: 900 });
     button(root, 'Export calendar (.ics)').click();
     await settle();
-    expect(api.exportCalendar).toHaveBeenCalledWith({ plan_id: PLAN, format: '', owner_id: null, path: null });
+    expect(api.exportCalendar).toHaveBeenCalledWith({ plan_id: PLAN, owner_id: null });
     expect(root.querySelector('.cmp-export-status')!.textContent).toBe('Saved to /home/me/<b>plan</b>.ics');
     expect(root.querySelector('.cmp-export-status b')).toBeNull();
     api.exportCalendar.mockResolvedValueOnce({ path: null, bytes: 0 });

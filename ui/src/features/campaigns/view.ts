@@ -172,7 +172,7 @@ export const campaignsView: FeatureView = (root, ctx) => {
   async function exportCalendar(): Promise<void> {
     replaceChildren(exportStatus, 'Choose where to save the calendar\u2026');
     try {
-      const r = await api.exportCalendar({ plan_id: view.plan.id, format: '', owner_id: null, path: null });
+      const r = await api.exportCalendar({ plan_id: view.plan.id, owner_id: null });
       if (!alive) return;
       replaceChildren(exportStatus, r.path ? h('span', null, 'Saved to ', h('span', { class: 'mono' }, r.path)) : 'Cancelled');
     } catch (err) {

@@ -1,5 +1,6 @@
 // Export: the full plan or the one-page summary as PDF. The back end asks where to save (native
-// dialog), draws the PDF and reports pages, size and any warnings (e.g. a missing CJK font).
+// dialog; the page never names a path), draws the PDF and reports pages, size and any warnings
+// (e.g. a missing CJK font).
 import { api } from '../../ipc/api';
 import type { ExportRequest } from '../../ipc/bindings/ExportRequest';
 import type { ExportResult } from '../../ipc/bindings/ExportResult';
@@ -28,7 +29,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function radioGroup(legend: string, name: string, choices: ReadonlyArray<readonly [string, string]>, value: string, onChange: () => void) {
+function radioGroup<T extends string>(legend: string, name: string, choices: ReadonlyArray<readonly [T, string]>, value: T, onChange: () => void) {
   const inputs = choices.map(([v]) => h('input', { type: 'radio', name, value: v, checked: v === value, id: uid(name), onchange: onChange }));
   const el = h(
     'fieldset',
@@ -36,14 +37,15 @@ function radioGroup(legend: string, name: string, choices: ReadonlyArray<readonl
     h('legend', null, legend),
     choices.map(([, label], i) => h('label', { class: 'choice', for: inputs[i]!.id }, inputs[i]!, label)),
   );
-  return { el, value: () => inputs.find((i) => i.checked)?.value ?? value };
+  // The choice's own value (typed), not the input's text, so the request carries only known options.
+  return { el, value: (): T => choices[inputs.findIndex((i) => i.checked)]?.[0] ?? value };
 }
 
 export const exportView: FeatureView = (root, ctx) => {
   const planId = ctx.view.plan.id;
   const name = `doc-${uid('x')}`;
-  const doc = radioGroup('Document', name, [['full', 'Full plan'], ['summary', 'One-page summary']], 'full', () => syncSections());
-  const paper = radioGroup('Paper', `paper-${name}`, [['a4', 'A4'], ['letter', 'US Letter']], 'a4', () => undefined);
+  const doc = radioGroup<ExportRequest['document']>('Document', name, [['full', 'Full plan'], ['summary', 'One-page summary']], 'full', () => syncSections());
+  const paper = radioGroup<ExportRequest['paper']>('Paper', `paper-${name}`, [['a4', 'A4'], ['letter', 'US Letter']], 'a4', () => undefined);
 
   const sectionBoxes = SECTIONS.map(([key, label]) => {
     const box = h('input', { type: 'checkbox', value: key, checked: true, id: uid('sec') });
@@ -107,7 +109,6 @@ export const exportView: FeatureView = (root, ctx) => {
           document: doc.value(),
           paper: paper.value(),
           sections: doc.value() === 'summary' ? [] : sectionBoxes.filter((s) => s.box.checked).map((s) => s.key),
-          path: null,
           open_after: openAfter.checked,
         };
         if (request.document === 'full' && request.sections.length === 0) {

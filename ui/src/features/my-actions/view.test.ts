@@ -141,12 +141,12 @@ describe('my actions page', () => {
     (rows[1]!.querySelector('button') as HTMLButtonElement).click();
     await settle();
     expect(api.planView).toHaveBeenCalledWith('plan-n');
-    expect(api.exportCalendar).toHaveBeenCalledWith({ plan_id: 'plan-n', format: '', owner_id: 'tm-n-maria', path: null });
+    expect(api.exportCalendar).toHaveBeenCalledWith({ plan_id: 'plan-n', owner_id: 'tm-n-maria' });
     expect(rows[1]!.querySelector('.ma-export-status')!.textContent).toBe('Saved to /tmp/nordwind.ics');
     api.exportCalendar.mockResolvedValueOnce({ path: null, bytes: 0 });
     (rows[0]!.querySelector('button') as HTMLButtonElement).click();
     await settle();
-    expect(api.exportCalendar).toHaveBeenLastCalledWith({ plan_id: 'plan-b', format: '', owner_id: 'tm-b-maria', path: null });
+    expect(api.exportCalendar).toHaveBeenLastCalledWith({ plan_id: 'plan-b', owner_id: 'tm-b-maria' });
     expect(rows[0]!.querySelector('.ma-export-status')!.textContent).toBe('Cancelled');
   });
 

@@ -223,7 +223,7 @@ export function myActionsPage(root: HTMLElement): () => void {
         if (alive) replaceChildren(status, h('span', { class: 'error-text' }, `${name} is no longer on ${g.account}\u2019s team.`));
         return;
       }
-      const r = await api.exportCalendar({ plan_id: g.planId, format: '', owner_id: ownerId, path: null });
+      const r = await api.exportCalendar({ plan_id: g.planId, owner_id: ownerId });
       if (!alive) return;
       replaceChildren(status, r.path ? h('span', null, 'Saved to ', h('span', { class: 'mono' }, r.path)) : 'Cancelled');
     } catch (err) {

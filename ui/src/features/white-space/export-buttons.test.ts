@@ -15,12 +15,12 @@ describe('white-space export buttons', () => {
     const [csv, xlsx] = Array.from(el.querySelectorAll('button'));
     csv.click();
     await flush();
-    expect(exportWhiteSpace).toHaveBeenLastCalledWith({ plan_id: 'plan-1', format: 'csv', owner_id: null, path: null });
+    expect(exportWhiteSpace).toHaveBeenLastCalledWith({ plan_id: 'plan-1', format: 'csv' });
     expect(el.textContent).toContain('Saved to /tmp/ws.csv');
     exportWhiteSpace.mockResolvedValueOnce({ path: null, bytes: 0 });
     xlsx.click();
     await flush();
-    expect(exportWhiteSpace).toHaveBeenLastCalledWith({ plan_id: 'plan-1', format: 'xlsx', owner_id: null, path: null });
+    expect(exportWhiteSpace).toHaveBeenLastCalledWith({ plan_id: 'plan-1', format: 'xlsx' });
     expect(el.textContent).toContain('Cancelled');
   });
 

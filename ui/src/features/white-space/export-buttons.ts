@@ -9,7 +9,7 @@ export function exportButtons(planId: string): HTMLElement {
   const run = async (format: 'csv' | 'xlsx') => {
     replaceChildren(status, 'Choose where to save\u2026');
     try {
-      const r = await api.exportWhiteSpace({ plan_id: planId, format, owner_id: null, path: null });
+      const r = await api.exportWhiteSpace({ plan_id: planId, format });
       replaceChildren(status, r.path ? `Saved to ${r.path}` : 'Cancelled');
     } catch (err) {
       replaceChildren(status, h('span', { class: 'error-text' }, `Not exported: ${toAppError(err).message}`));
