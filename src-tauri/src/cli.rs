@@ -92,7 +92,8 @@ pub fn default_data_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".account-planner"))
 }
 
-/// Exit codes, as the README's "CLI usage" lists them.
+// Exit codes, as the README's "CLI usage" lists them (clap's own usage errors are 2 too).
+/// Something failed that is not the input: the disk, a damaged store...
 pub const EXIT_FAILED: i32 = 1;
 /// Bad arguments, an unknown account, an import file that is not a valid export, data that
 /// fails validation, or an output file that exists (without `--force`).
