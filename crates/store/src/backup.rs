@@ -304,9 +304,10 @@ fn run(view: Store, schedule: BackupSchedule, stop: &(Mutex<bool>, Condvar)) {
         .min(schedule.every)
         .min(schedule.after_idle.max(Duration::from_millis(10)));
     let mut failures = 0u32;
+    let mut daily_done_on = None;
     loop {
         let now = Instant::now();
-        match tick(&view, &schedule) {
+        match tick(&view, &schedule, &mut daily_done_on) {
             Ok(()) => failures = 0,
             // A disk that is full or gone: try again later, less often, without noise.
             Err(_) => failures = failures.saturating_add(1),
@@ -330,8 +331,13 @@ fn run(view: Store, schedule: BackupSchedule, stop: &(Mutex<bool>, Condvar)) {
     }
 }
 
-/// One look at the store: back it up if it is due.
-fn tick(view: &Store, schedule: &BackupSchedule) -> Result<()> {
+/// One look at the store: back it up if it is due. `daily_done_on`: the day a daily backup is
+/// known to exist for, so the folder is listed once a day, not at every look.
+fn tick(
+    view: &Store,
+    schedule: &BackupSchedule,
+    daily_done_on: &mut Option<chrono::NaiveDate>,
+) -> Result<()> {
     let (meta, idle) = {
         let w = view.writer();
         (
@@ -343,7 +349,11 @@ fn tick(view: &Store, schedule: &BackupSchedule) -> Result<()> {
     if !view.changed_since_backup(&meta) || !idle {
         return Ok(());
     }
-    let reason = if has_daily_today(&view.dir)? {
+    let today = chrono::Local::now().date_naive();
+    if *daily_done_on != Some(today) && has_daily_today(&view.dir)? {
+        *daily_done_on = Some(today);
+    }
+    let reason = if *daily_done_on == Some(today) {
         let last = view
             .shared
             .last_backup
@@ -366,6 +376,9 @@ fn tick(view: &Store, schedule: &BackupSchedule) -> Result<()> {
         return Ok(());
     }
     view.write_backup_stamped(reason, &file, &stamp_of(&file, &meta))?;
+    if reason == DAILY {
+        *daily_done_on = Some(today);
+    }
     Ok(())
 }
 

@@ -133,13 +133,15 @@ impl Ops {
 }
 
 pub(crate) struct OpenOpts {
+    /// Run the background backups (daily, after edits, at close). Off for a store opened only
+    /// to be restored into.
     pub daily_backup: bool,
 }
 
 impl Store {
     /// Open (or create) the store in `dir`. Refuses, without writing anything, a store that is
     /// locked, damaged, behind its manifest or newer than this build; upgrades an older one
-    /// after backing it up; writes the daily backup if today has none.
+    /// after backing it up.
     ///
     /// A store *behind* its manifest (edits acknowledged as saved are not in it, as after a
     /// power cut) is opened with what it has, and `open_notice` says what is missing.
@@ -344,8 +346,8 @@ impl Store {
     }
 
     /// Apply `ops` in ONE sled transaction together with the meta record (generation + 1,
-    /// record count and checksum updated from the bytes written), then flush before returning:
-    /// when this returns Ok, the write survives a killed process.
+    /// record count and checksum updated from the bytes written), then flush and sync before
+    /// returning: when this returns Ok, the write survives a killed process and a power cut.
     pub(crate) fn commit(&self, w: &mut Writer, ops: &Ops, schema: Option<u32>) -> Result<Meta> {
         let inner = self.inner();
         let mut used: Vec<T> = ops.0.iter().map(|o| o.tree).collect();
@@ -492,8 +494,8 @@ impl Store {
     }
 
     /// Write a backup of the whole store now (an export file in `<dir>/backups/`, written
-    /// atomically) and return its path. `reason` ends up in the file name; `"daily"` joins the
-    /// daily rotation, anything else the other one (see `backup`).
+    /// atomically) and return its path. `reason` ends up in the file name and picks the
+    /// rotation (see `backup`).
     pub fn backup(&self, reason: &str) -> Result<PathBuf> {
         let mut w = self.writer();
         self.backup_locked(&mut w, reason)

@@ -64,6 +64,10 @@ pub fn backups(dir: &Path) -> Vec<BackupEntry> {
 
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatus {
+    status(&state)
+}
+
+fn status(state: &AppState) -> AppStatus {
     AppStatus {
         data_dir: state.data_dir().display().to_string(),
         store_error: state.open_error(),
@@ -78,14 +82,67 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
 /// must not be able to point the store at any file on disk).
 #[tauri::command]
 pub fn restore_backup(state: State<'_, AppState>, file_name: String) -> AppResult<AppStatus> {
-    let path = Store::backup_path(state.data_dir(), &file_name)?;
+    restore_named(&state, &file_name)
+}
+
+fn restore_named(state: &AppState, file_name: &str) -> AppResult<AppStatus> {
+    let path = Store::backup_path(state.data_dir(), file_name)?;
     state.restore(&path)?;
-    Ok(app_status(state))
+    Ok(status(state))
 }
 
 /// The user keeps the store as it opened, without the missing edits: the notice goes away.
 #[tauri::command]
 pub fn keep_what_the_store_has(state: State<'_, AppState>) -> AppResult<AppStatus> {
     state.with_store(|s| Ok(s.keep_what_the_store_has()?))?;
-    Ok(app_status(state))
+    Ok(status(&state))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "account-planner-system-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn restore_takes_only_the_name_of_a_backup_in_the_data_folder() {
+        let dir = data_dir("restore");
+        let state = AppState::open(dir.clone());
+        state
+            .with_store(|s| {
+                crate::service::load_sample(s, crate::service::today())?;
+                Ok(s.backup("manual")?)
+            })
+            .unwrap();
+        std::fs::write(dir.join("outside.json"), b"{}").unwrap();
+        let before = status(&state);
+        assert_eq!(before.backups.len(), 1);
+        let named = &before.backups[0];
+        assert_eq!((named.accounts, named.plans), (Some(1), Some(1)));
+        assert!(named.recommended);
+        for bad in [
+            "../outside.json",
+            dir.join("outside.json").to_str().unwrap(),
+            named.path.as_str(),
+            "outside.json",
+            "backup-20260101T000000.000000Z-daily.json",
+        ] {
+            let err = restore_named(&state, bad).unwrap_err();
+            assert_eq!(err.code(), "not_a_backup", "{bad}");
+        }
+        // Nothing was touched: the store is still open with its account.
+        assert_eq!(state.with_store(|s| Ok(s.summaries()?.len())).unwrap(), 1);
+        let after = restore_named(&state, &named.file_name).unwrap();
+        assert!(after.store_error.is_none());
+        assert_eq!(state.with_store(|s| Ok(s.summaries()?.len())).unwrap(), 1);
+        state.close();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

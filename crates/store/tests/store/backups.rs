@@ -167,9 +167,10 @@ fn closing_backs_up_the_last_edits() {
 #[test]
 fn the_store_backs_itself_up_while_edits_go_on() {
     let dir = tmp();
+    // Idle long enough that no backup falls between the few edits `fill` makes.
     let schedule = BackupSchedule {
-        every: Duration::from_millis(300),
-        after_idle: Duration::from_millis(50),
+        every: Duration::from_millis(400),
+        after_idle: Duration::from_millis(200),
     };
     let store = Store::open_with(dir.path(), schedule).unwrap();
     fill(&store);
@@ -181,7 +182,7 @@ fn the_store_backs_itself_up_while_edits_go_on() {
     assert_eq!(auto.stamp.unwrap().accounts, 2);
     assert!(auto.created_at >= daily.created_at);
     // Nothing changed since: no more backups.
-    std::thread::sleep(Duration::from_millis(800));
+    std::thread::sleep(Duration::from_millis(1200));
     assert_eq!(Store::backups(dir.path()).unwrap().len(), 2);
     // Edits made while the backup thread runs are not held up by it, and closing stops it.
     for i in 0..20 {
