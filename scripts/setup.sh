@@ -14,7 +14,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev curl file git
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev
   xvfb xauth webkit2gtk-driver
-  qpdf poppler-utils fonts-dejavu-core fonts-noto-cjk
+  qpdf poppler-utils fonts-dejavu-core fonts-noto-cjk locales
   libreoffice-calc-nogui
 )
 
@@ -109,7 +109,26 @@ install_node_modules() {
   fi
 }
 
+# The end-to-end suite runs the app under a German locale (money typed as "1.250,50"); WebKit
+# reports the system locale only when it is generated.
+ensure_locale() {
+  local want=de_DE.UTF-8
+  if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    say "locale $want: present"
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ] || [ ! -f /etc/locale.gen ] || ! command -v locale-gen >/dev/null 2>&1; then
+    say "warning: locale $want is not generated and cannot be here (the German-locale e2e test will fail)"
+    return 0
+  fi
+  say "generating locale $want"
+  sed -i "s/^# *\($want UTF-8\)/\1/" /etc/locale.gen
+  grep -q "^$want UTF-8" /etc/locale.gen || echo "$want UTF-8" >> /etc/locale.gen
+  locale-gen >/dev/null
+}
+
 install_apt_packages
+ensure_locale
 check_rust
 check_tauri_driver
 check_node

@@ -197,11 +197,10 @@ describe('buying centers and opportunities', () => {
     await waitFigure(driver, 'Finance', 'forecast', /260,000/);
     assert.match(await figure(driver, 'Finance', 'gap_to_goal'), /140,000/);
     const panel = await driver.findElement(By.css('.bc-forecast-panel'));
-    assert.match(await panel.getText(), /Weighted pipeline closing in the period\s+€?10,000/);
+    assert.match(await panel.getText(), /Weighted pipeline closing in the period\s*€?10,000/);
     const chart = await waitFor(driver, '.goal-chart');
     await driver.executeScript('arguments[0].scrollIntoView()', chart);
     assert.match(await chart.getText(), /Gap 140K/);
     await screenshot(driver, '20-bc-charts');
   });
-});
 });

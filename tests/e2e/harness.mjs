@@ -59,10 +59,46 @@ function abortAgent(agent) {
 }
 
 /**
- * Starts the app under tauri-driver with its own data directory and returns the WebDriver.
- * @param {{ dataDir?: string, args?: string[] }} [opts]
+ * Starts a tauri-driver of the spec's own on `port`, whose environment (and so the app's: tauri
+ * passes only the binary and its arguments) adds `env`, e.g. a system locale. Returns its URL
+ * for `startApp({ driverUrl })` and a `stop()` that ends it with SIGTERM (SIGKILL would leave
+ * WebKitWebDriver and the app running).
+ * @param {{ port: number, env: Record<string, string> }} opts
  */
-export async function startApp({ dataDir, args = [] } = {}) {
+export async function startOwnDriver({ port, env }) {
+  const { spawn } = await import('node:child_process');
+  // Its WebKitWebDriver needs a port of its own too (the suite's driver uses 4445).
+  const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const up = () =>
+    new Promise((resolve) => {
+      const req = http.get(`${url}/status`, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on('error', () => resolve(false));
+    });
+  for (let i = 0; i < 100 && !(await up()); i++) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver on port ${port} exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  return { url, stop };
+}
+
+/**
+ * Starts the app under tauri-driver with its own data directory and returns the WebDriver.
+ * @param {{ dataDir?: string, args?: string[], driverUrl?: string }} [opts]
+ */
+export async function startApp({ dataDir, args = [], driverUrl = DRIVER_URL } = {}) {
   if (!fs.existsSync(APP_BIN)) {
     throw new Error(
       `app binary not found: ${APP_BIN}\n` +
@@ -79,7 +115,7 @@ export async function startApp({ dataDir, args = [] } = {}) {
   try {
     const session = new Builder()
       .withCapabilities(caps)
-      .usingServer(DRIVER_URL)
+      .usingServer(driverUrl)
       .usingHttpAgent(agent)
       .build();
     const timeout = new Promise((_, reject) => {
@@ -95,7 +131,7 @@ export async function startApp({ dataDir, args = [] } = {}) {
   } catch (err) {
     abortAgent(agent);
     const e = new Error(
-      `could not start a WebDriver session at ${DRIVER_URL} (is tauri-driver running? ` +
+      `could not start a WebDriver session at ${driverUrl} (is tauri-driver running? ` +
         `scripts/test.sh starts it): ${err && err.message ? err.message : err}`,
     );
     e.cause = err;
