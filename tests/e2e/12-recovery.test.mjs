@@ -11,6 +11,14 @@ import { APP_BIN, By, clickButton, quit, screenshot, startApp, tempDataDir, wait
 
 const cli = (dir, ...args) => execFileSync(APP_BIN, ['--data-dir', dir, ...args], { encoding: 'utf8' });
 
+/** Waits until the page's text (as in the DOM: the table may cut a long name on screen) holds `text`. */
+const waitForPageText = (driver, text, timeoutMs = 15000) =>
+  driver.wait(
+    async () => driver.executeScript('return document.body.textContent.includes(arguments[0])', text),
+    timeoutMs,
+    `"${text}" never appeared`,
+  );
+
 const buttonTexts = (driver) =>
   driver.executeScript('return [...document.querySelectorAll("button")].map((b) => b.textContent.trim())');
 
@@ -23,6 +31,11 @@ describe('recovery', () => {
     await quit(driver);
     holder?.kill('SIGTERM');
   });
+
+  const fresh = async () => {
+    await quit(driver);
+    driver = undefined;
+  };
 
   it('a store open elsewhere says so and offers no restore', async () => {
     const dir = tempDataDir();
@@ -43,6 +56,7 @@ describe('recovery', () => {
   });
 
   it('a store behind its manifest opens with a banner naming the missing edits', async () => {
+    await fresh();
     const dir = tempDataDir();
     cli(dir, 'sample');
     // As a power cut leaves it: the manifest (fsynced) promises three edits the store lacks.
@@ -54,22 +68,23 @@ describe('recovery', () => {
     driver = await startApp({ dataDir: dir });
     const banner = await waitFor(driver, '.open-notice');
     assert.match(await banner.getText(), /without 3 recent edits/);
-    // The plans it has are there.
-    await waitForText(driver, 'body', 'Nordwind Logistics Group');
     await screenshot(driver, '12-recovery-behind-manifest');
+    // The plans it has are there.
+    await waitForPageText(driver, 'Nordwind Logistics Group');
     await clickButton(driver, 'Keep what the store has');
     await driver.wait(async () => (await driver.findElements(By.css('.open-notice'))).length === 0, 15000, 'the banner stayed');
     await quit(driver);
     driver = undefined;
     // The choice is kept: the next start has no banner.
     driver = await startApp({ dataDir: dir });
-    await waitForText(driver, 'body', 'Nordwind Logistics Group');
+    await waitForPageText(driver, 'Nordwind Logistics Group');
     assert.equal((await driver.findElements(By.css('.open-notice'))).length, 0);
     await quit(driver);
     driver = undefined;
   });
 
   it('a damaged store offers the newest backup with its counts, and restoring it brings the plans back', async () => {
+    await fresh();
     const dir = tempDataDir();
     cli(dir, 'sample');
     fs.writeFileSync(path.join(dir, 'manifest.json'), 'not a manifest');
@@ -80,7 +95,7 @@ describe('recovery', () => {
     await screenshot(driver, '12-recovery-damaged');
     await clickButton(driver, 'Restore this backup');
     await clickButton(driver, 'Yes, restore it');
-    await waitForText(driver, 'body', 'Nordwind Logistics Group', 30000);
+    await waitForPageText(driver, 'Nordwind Logistics Group', 30000);
     await screenshot(driver, '12-recovery-restored');
   });
 });
