@@ -10,6 +10,9 @@
 //!   loaded every plan).
 //! - **2**: renewals and segmentation on accounts, any number of dotted-line managers, and the
 //!   summary tree so 10,000 accounts list without reading a plan.
+//! - **3**: a renewal may name the buying center whose revenue it is part of; the gap to goal
+//!   in the summaries follows the forecast for the plan period (recurring base + won in the
+//!   period + weighted pipeline closing in it), so every summary is rebuilt.
 
 use crate::keys::kind_list;
 use planner_core::ItemKind;
@@ -17,7 +20,7 @@ use serde_json::{json, Map, Value};
 
 /// The schema version this build writes. Stores and exports with a lower one are migrated,
 /// a higher one is refused (`StoreError::NewerSchema`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Which record a JSON value is (migrations branch on it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +41,18 @@ pub(crate) struct Migration {
 }
 
 /// In order; `MIGRATIONS[i].from == i + 1` (checked by a test).
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    what: "renewals and segmentation on accounts; several dotted-line managers per contact",
-    record: v1_to_v2,
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        what: "renewals and segmentation on accounts; several dotted-line managers per contact",
+        record: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        what: "renewals name their buying center; summaries follow the forecast",
+        record: v2_to_v3,
+    },
+];
 
 fn object<'a>(v: &'a mut Value, what: &str) -> Result<&'a mut Map<String, Value>, String> {
     v.as_object_mut()
@@ -83,6 +93,20 @@ fn v1_to_v2(record: Record, v: &mut Value) -> Result<(), String> {
             c.insert("dotted_line_to".into(), Value::Array(dotted));
         }
         _ => {}
+    }
+    Ok(())
+}
+
+fn v2_to_v3(record: Record, v: &mut Value) -> Result<(), String> {
+    if record == Record::Account {
+        let a = object(v, "account")?;
+        if let Some(Value::Array(renewals)) = a.get_mut("renewals") {
+            for r in renewals {
+                object(r, "renewal")?
+                    .entry("buying_center_id")
+                    .or_insert(Value::Null);
+            }
+        }
     }
     Ok(())
 }
@@ -176,6 +200,25 @@ mod tests {
             assert_eq!(m.from, i as u32 + 1, "{}", m.what);
         }
         assert_eq!(MIGRATIONS.len() as u32 + 1, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn v2_renewals_get_no_buying_center_and_keep_the_rest() {
+        let mut a = json!({"name": "A", "renewals": [
+            {"description": "Telematics", "annual_value": 100},
+            {"description": "Set", "buying_center_id": "5f0c6c58-3c2e-4a4e-9a57-1d5a3f0a3b11"}
+        ]});
+        record(2, Record::Account, &mut a).unwrap();
+        assert_eq!(a["renewals"][0]["buying_center_id"], Value::Null);
+        assert_eq!(a["renewals"][0]["annual_value"], 100);
+        assert_eq!(
+            a["renewals"][1]["buying_center_id"],
+            "5f0c6c58-3c2e-4a4e-9a57-1d5a3f0a3b11"
+        );
+        // A version-3 record is not touched by the chain.
+        let mut b = json!({"name": "B", "renewals": [{"description": "x"}]});
+        record(3, Record::Account, &mut b).unwrap();
+        assert!(b["renewals"][0].get("buying_center_id").is_none());
     }
 
     #[test]

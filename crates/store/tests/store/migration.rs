@@ -179,7 +179,7 @@ fn a_version_1_store_is_backed_up_then_migrated() {
     let backups = Store::backups(dir.path()).unwrap();
     let pre = backups
         .iter()
-        .find(|b| b.reason == "before-migration-v1-to-v2")
+        .find(|b| b.reason == format!("before-migration-v1-to-v{SCHEMA_VERSION}"))
         .expect("a backup before the migration");
     let mut pre_value: Value = serde_json::from_slice(&std::fs::read(&pre.path).unwrap()).unwrap();
     assert_eq!(pre_value["version"], 1);
@@ -301,7 +301,10 @@ fn a_record_that_cannot_be_migrated_stops_the_upgrade_and_changes_nothing() {
         match Store::open(dir.path()) {
             Err(e @ StoreError::Migration { .. }) => {
                 let text = e.to_string();
-                assert!(text.contains("from version 1 to 2"), "{text}");
+                assert!(
+                    text.contains(&format!("from version 1 to {SCHEMA_VERSION}")),
+                    "{text}"
+                );
                 assert!(text.contains("Nothing was changed"), "{text}");
                 let StoreError::Migration { backup, .. } = e else {
                     unreachable!()
