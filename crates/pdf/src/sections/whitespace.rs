@@ -254,9 +254,16 @@ fn plays(doc: &mut Doc, ctx: &Ctx) {
         col("Quadrant", 1.5, Align::Left),
         col("Play", 0.9, Align::Left),
         col(&format!("Est. revenue ({})", ctx.code()), 1.2, Align::Right),
+        col("Open opportunity", 1.2, Align::Right),
     ]);
     t.style = Style::BODY.size(7.5);
     for (i, p) in v.plays.iter().enumerate() {
+        // What an open opportunity quotes now, beside the AM's estimate of the whole play.
+        let quoted = if p.open_opportunity_amount.0 > 0 {
+            ctx.amount(p.open_opportunity_amount)
+        } else {
+            "—".to_string()
+        };
         t.push(vec![
             (i + 1).to_string().into(),
             p.buying_center.to_string().into(),
@@ -272,6 +279,7 @@ fn plays(doc: &mut Doc, ctx: &Ctx) {
             }
             .into(),
             ctx.amount(p.estimated_revenue).into(),
+            quoted.into(),
         ]);
     }
     // The ranked plays start on their own page when the heat map left little room.
@@ -289,7 +297,8 @@ fn plays(doc: &mut Doc, ctx: &Ctx) {
         doc,
         "Open, competitor and in-pipeline cells, ranked by mutual value score, then estimated \
          revenue. Cross-sell: the offering is already installed in another buying center; \
-         up-sell: another offering to the same buying center.",
+         up-sell: another offering to the same buying center. Open opportunity: the amount \
+         its open opportunities quote now, beside the estimate of the whole play.",
         Style::SMALL,
         0.0,
     );

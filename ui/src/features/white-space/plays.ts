@@ -12,6 +12,8 @@ export interface PlaysOptions {
   onOpen(play: Play): void;
   /** Saves the opportunity; rejects with the back end's error. */
   onCreate(play: Play): Promise<void>;
+  /** Sets the play's estimate to its open opportunities' amount; rejects with the back end's error. */
+  onFollow(play: Play): Promise<void>;
   /** Show only the first `limit` plays (null: all), with a button calling `onShowAll`. */
   limit: number | null;
   onShowAll(): void;
@@ -61,7 +63,7 @@ export function renderPlays(view: PlanView, opts: PlaysOptions): HTMLElement {
         h('td', { class: 'num' }, h('strong', null, String(p.mutual_value_score))),
         h('td', null, h('span', { class: `ws-quadrant-badge q-${p.quadrant}` }, QUADRANT_LABEL[p.quadrant])),
         h('td', null, KIND_LABEL[p.kind]),
-        h('td', { class: 'num' }, formatMoney(p.estimated_revenue, currency)),
+        revenueCell(p, currency, opts),
         action,
       ),
     );
@@ -97,6 +99,45 @@ export function renderPlays(view: PlanView, opts: PlaysOptions): HTMLElement {
       `The top ${shown.length} of ${view.plays.length} plays. `,
       h('button', { type: 'button', class: 'small', onclick: () => opts.onShowAll() }, `Show all ${view.plays.length}`),
     ),
+  );
+}
+
+/**
+ * The play's estimate (the AM's view of the whole play) and, where an open opportunity quotes
+ * something else, that amount beside it with a way to make the estimate follow it.
+ */
+function revenueCell(p: Play, currency: string, opts: PlaysOptions): HTMLElement {
+  const estimate = formatMoney(p.estimated_revenue, currency);
+  if (p.open_opportunity_amount <= 0 || p.open_opportunity_amount === p.estimated_revenue) {
+    return h('td', { class: 'num' }, estimate);
+  }
+  const quoted = formatMoney(p.open_opportunity_amount, currency);
+  const error = h('div', { class: 'error-text', role: 'alert' });
+  const follow = h(
+    'button',
+    {
+      type: 'button',
+      class: 'small link',
+      disabled: opts.readonly,
+      title: `Set the estimate to the open opportunity's ${quoted}`,
+      'aria-label': `Use the opportunity amount ${quoted} as the estimate of ${p.buying_center} \u00d7 ${p.offering}`,
+    },
+    'Use this',
+  );
+  follow.addEventListener('click', () => {
+    follow.disabled = true;
+    error.textContent = '';
+    opts.onFollow(p).catch((err: unknown) => {
+      follow.disabled = false;
+      error.textContent = err instanceof Error ? err.message : String(err);
+    });
+  });
+  return h(
+    'td',
+    { class: 'num ws-play-revenue' },
+    h('div', null, estimate),
+    h('div', { class: 'muted small', dataset: { figure: 'open-opportunity' } }, `open opportunity ${quoted} `, follow),
+    error,
   );
 }
 

@@ -281,6 +281,28 @@ describe('ranked plays', () => {
     expect(root.querySelectorAll('tr.ws-play-warning')).toHaveLength(1);
   });
 
+  it('shows an open opportunity\'s amount beside the estimate and lets the estimate follow it', async () => {
+    const view = sampleView();
+    const play = view.plays.find((p) => p.cell_id === 'c3')!;
+    play.open_opportunity_amount = 650_000_00;
+    view.white_space.cells.find((c) => c.cell.id === 'c3')!.open_opportunity_amount = 650_000_00;
+    const ctx = mount(view);
+    const row = root.querySelector<HTMLTableRowElement>('tr.ws-play[data-cell-id="c3"]')!;
+    const quoted = row.querySelector('[data-figure="open-opportunity"]')!;
+    expect(text(quoted)).toContain('open opportunity €650,000.00');
+    // Plays without a differing opportunity show the estimate alone.
+    const others = root.querySelectorAll('tr.ws-play:not([data-cell-id="c3"]) [data-figure="open-opportunity"]');
+    expect(others).toHaveLength(0);
+    quoted.querySelector<HTMLButtonElement>('button')!.click();
+    await vi.waitFor(() => expect(ctx.saves).toHaveLength(1));
+    const items = savedItems(ctx, 0);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.kind).toBe('cell');
+    const cell = items[0]!.item as { id: string; estimated_revenue: number };
+    expect(cell.id).toBe('c3');
+    expect(cell.estimated_revenue).toBe(650_000_00);
+  });
+
   it('"Create opportunity" saves the opportunity for the play and reports the new status', async () => {
     const view = sampleView();
     const after = structuredClone(view);

@@ -8,6 +8,7 @@ import type { PlanView } from '../../ipc/bindings/PlanView';
 import type { Play } from '../../ipc/bindings/Play';
 import type { WhiteSpaceCell } from '../../ipc/bindings/WhiteSpaceCell';
 import { h, replaceChildren } from '../../shared/dom';
+import { formatMoney } from '../../shared/format';
 import { offeringsPanel } from '../offerings';
 import { QUADRANT_ADVICE, renderChart } from './chart';
 import { renderDetail } from './detail';
@@ -226,6 +227,22 @@ export const whiteSpaceView: FeatureView = (root, ctx) => {
     });
   }
 
+  /** The play's estimate takes the amount of its open opportunities, as the user asked. */
+  function followOpportunity(play: Play): Promise<void> {
+    st.highlight = play.cell_id;
+    return enqueueSave(st, (v) => {
+      const cv = findCell(v, play.buying_center_id, play.offering_id);
+      if (!cv) throw new Error('That cell is no longer in the plan');
+      return [{ kind: 'cell', item: { ...cv.cell, estimated_revenue: cv.open_opportunity_amount } }];
+    }).then(() => {
+      setNotice({
+        at: 'plays',
+        kind: 'success',
+        text: `${play.buying_center} \u00d7 ${play.offering}: the estimate now follows the open opportunity (${formatMoney(play.open_opportunity_amount, view.plan.currency)}).`,
+      });
+    });
+  }
+
   // ---- Detail panel ---------------------------------------------------------------------
 
   function openDetail(pos: CellPos, focus: 'first' | 'save' | null = 'first'): void {
@@ -431,6 +448,7 @@ export const whiteSpaceView: FeatureView = (root, ctx) => {
             highlight: st.highlight,
             onOpen: openPlay,
             onCreate: createOpportunity,
+            onFollow: followOpportunity,
             limit: st.allPlays ? null : PLAYS_SHOWN,
             onShowAll: () => {
               st.allPlays = true;
