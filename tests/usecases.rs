@@ -368,3 +368,40 @@ fn commands_read_while_another_command_is_inside_the_store() {
     assert_eq!(rows, Ok(1));
     state.close();
 }
+
+#[test]
+fn the_command_line_import_refuses_deep_and_oversized_files_and_changes_nothing() {
+    let dir = Dir::new("cli-import");
+    let (store, _) = sample_store(&dir);
+    let before = export_json(&store);
+    store.close().unwrap();
+    let deep = dir.path().join("deep.json");
+    std::fs::write(
+        &deep,
+        format!("{}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    )
+    .unwrap();
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(Store::MAX_IMPORT_BYTES + 1)
+        .unwrap();
+    for (file, says) in [
+        (&deep, "nested more than 128 levels deep"),
+        (&huge, "more than the 512 MiB an export may be"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_account-planner"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .arg("import")
+            .arg(file)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(out.status.code().is_some(), "exited normally, not killed");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(export_json(&store), before);
+}
