@@ -276,12 +276,8 @@ fn share_move(before: Option<f64>, after: Option<f64>) -> ShareMove {
         (Some(p), _, _) if p.abs() < SHARE_EPSILON_POINTS => {
             (Arrow::Same, Tone::Neutral, "no change".to_string())
         }
-        (Some(p), _, _) if p > 0.0 => (Arrow::Up, Tone::Good, format!("up {} pts", points_text(p))),
-        (Some(p), _, _) => (
-            Arrow::Down,
-            Tone::Bad,
-            format!("down {} pts", points_text(p)),
-        ),
+        (Some(p), _, _) if p > 0.0 => (Arrow::Up, Tone::Good, format!("up {}", points_text(p))),
+        (Some(p), _, _) => (Arrow::Down, Tone::Bad, format!("down {}", points_text(p))),
         (None, None, None) => (Arrow::Same, Tone::Neutral, "no change".to_string()),
         (None, None, Some(_)) => (Arrow::New, Tone::Neutral, "now known".to_string()),
         (None, _, _) => (Arrow::Gone, Tone::Neutral, "no longer known".to_string()),
@@ -296,13 +292,18 @@ fn share_move(before: Option<f64>, after: Option<f64>) -> ShareMove {
     }
 }
 
-/// Whole points from one point up, one decimal below ("0.4 pts", "4 pts").
+/// Whole points from one point up, one decimal below: "0.4 pts", "1 pt", "4 pts".
 fn points_text(p: f64) -> String {
     let p = p.abs();
-    if p >= 0.95 {
+    let n = if p >= 0.95 {
         format!("{:.0}", p)
     } else {
         format!("{:.1}", p)
+    };
+    if n == "1" {
+        "1 pt".to_string()
+    } else {
+        format!("{n} pts")
     }
 }
 
@@ -1217,6 +1218,15 @@ mod tests {
         assert_eq!(started, vec!["Hub automation case study"]);
         assert_eq!(ended, vec!["Next-day e-commerce round table"]);
         assert_eq!(kinds(&c.campaigns).len(), 2);
+    }
+
+    #[test]
+    fn points_read_in_words() {
+        assert_eq!(share_move(Some(0.10), Some(0.14)).words, "up 4 pts");
+        assert_eq!(share_move(Some(0.14), Some(0.13)).words, "down 1 pt");
+        assert_eq!(share_move(Some(0.10), Some(0.104)).words, "up 0.4 pts");
+        assert_eq!(share_move(Some(0.10), Some(0.1001)).arrow, Arrow::Same);
+        assert_eq!(share_move(None, Some(0.1)).arrow, Arrow::New);
     }
 
     #[test]
