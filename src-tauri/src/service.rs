@@ -640,6 +640,59 @@ mod tests {
     }
 
     #[test]
+    fn a_snapshot_compares_with_now_and_with_a_later_snapshot() {
+        let (store, plan_id, dir) = sample_store("compare");
+        assert!(since_latest_snapshot(&store, plan_id, day())
+            .unwrap()
+            .is_none());
+        // An empty label gets the fiscal quarter (the sample's year ends in December).
+        let first = take_snapshot(&store, plan_id, "  ", day()).unwrap();
+        assert_eq!(first.label, "QBR Q4 2026");
+        assert_eq!(
+            suggested_snapshot_label(&store, plan_id, day()).unwrap(),
+            "QBR Q4 2026"
+        );
+        let unchanged = compare_plan(&store, plan_id, first.id, None, day()).unwrap();
+        assert!(unchanged.is_unchanged(), "{unchanged:?}");
+
+        let mut opp = store.plan_content(plan_id).unwrap().opportunities[0].clone();
+        opp.status = OpportunityStatus::Lost;
+        save_items(
+            &store,
+            plan_id,
+            vec![PlanItem::Opportunity(opp.clone())],
+            vec![],
+            day(),
+        )
+        .unwrap();
+        let later = day() + chrono::Duration::days(1);
+        let second = take_snapshot(&store, plan_id, "QBR Q1", later).unwrap();
+
+        let now = compare_plan(&store, plan_id, first.id, None, later).unwrap();
+        assert_eq!(
+            (now.from.label.as_str(), now.to.label.as_str()),
+            ("QBR Q4 2026", "Now")
+        );
+        assert!(now
+            .opportunities
+            .iter()
+            .any(|c| c.id == opp.id && c.words == "lost"));
+        let between = compare_plan(&store, plan_id, first.id, Some(second.id), later).unwrap();
+        assert_eq!(between.to.label, "QBR Q1");
+        assert_eq!(between.opportunities, now.opportunities);
+        // The printed plan compares with the latest snapshot: nothing since "QBR Q1".
+        let since = since_latest_snapshot(&store, plan_id, later)
+            .unwrap()
+            .unwrap();
+        assert_eq!(since.from.snapshot_id, Some(second.id));
+        assert!(since.opportunities.is_empty());
+        // A snapshot of another plan is refused.
+        assert!(compare_plan(&store, Uuid::new_v4(), first.id, None, later).is_err());
+        drop(store);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn deleting_a_buying_center_moves_or_deletes_its_records_and_orphans_nothing() {
         let (store, plan_id, dir) = sample_store("bc");
         let content = store.plan_content(plan_id).unwrap();
