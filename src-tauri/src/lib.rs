@@ -78,6 +78,8 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             plans::take_snapshot,
             plans::list_snapshots,
             plans::get_snapshot_view,
+            plans::suggest_snapshot_label,
+            plans::compare_plan,
             catalog::list_offerings,
             catalog::save_offering,
             export::export_pdf,

@@ -32,6 +32,7 @@ pub fn write_plan_pdf(
 ) -> AppResult<Written> {
     let today = service::today();
     let view = service::view(store, plan_id, today)?;
+    let since_last_qbr = service::since_latest_snapshot(store, plan_id, today)?;
     let options = Options {
         document,
         paper,
@@ -39,8 +40,14 @@ pub fn write_plan_pdf(
         generated_on: today,
         creation_epoch: creation_epoch(),
     };
-    let rendered =
-        planner_pdf::render(&view, &options).map_err(|e| AppError::Pdf(e.to_string()))?;
+    let rendered = planner_pdf::render_plan(
+        planner_pdf::PrintedPlan {
+            view: &view,
+            since_last_qbr: since_last_qbr.as_ref(),
+        },
+        &options,
+    )
+    .map_err(|e| AppError::Pdf(e.to_string()))?;
     write_file(out, &rendered.bytes, existing)?;
     Ok(Written {
         pages: rendered.pages,
@@ -55,6 +62,7 @@ const DOCUMENTS: &[&str] = &["full", "summary"];
 const PAPERS: &[&str] = &["a4", "letter"];
 const SECTIONS: &[&str] = &[
     "executive_summary",
+    "since_last_qbr",
     "overview",
     "buying_centers",
     "relationship_map",
@@ -86,6 +94,7 @@ pub fn paper_from_key(key: &str) -> AppResult<Paper> {
 pub fn section_from_key(key: &str) -> AppResult<Section> {
     Ok(match key {
         "executive_summary" => Section::ExecutiveSummary,
+        "since_last_qbr" => Section::SinceLastQbr,
         "overview" => Section::Overview,
         "buying_centers" => Section::BuyingCenters,
         "relationship_map" => Section::RelationshipMap,

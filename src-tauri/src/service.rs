@@ -8,6 +8,7 @@
 
 use crate::error::{AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
+use planner_core::compare::{compare, PlanComparison};
 use planner_core::segmentation::{Thresholds, Weights};
 use planner_core::view::{
     plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs,
@@ -432,7 +433,9 @@ pub fn take_snapshot(
     today: NaiveDate,
 ) -> AppResult<Snapshot> {
     let label = if label.trim().is_empty() {
-        format!("QBR {today}")
+        let plan = found("That plan", store.plan(plan_id)?)?;
+        let account = found("That account", store.account(plan.account_id)?)?;
+        plan_ops::suggested_snapshot_label(today, account.fiscal_year_end_month)
     } else {
         label.trim().to_string()
     };
@@ -461,6 +464,71 @@ pub fn snapshot_view(store: &Store, snapshot_id: Id, today: NaiveDate) -> AppRes
         &settings.thresholds,
         today,
     ))
+}
+
+/// The label offered when taking a snapshot of this plan today.
+pub fn suggested_snapshot_label(store: &Store, plan_id: Id, today: NaiveDate) -> AppResult<String> {
+    let plan = found("That plan", store.plan(plan_id)?)?;
+    let account = found("That account", store.account(plan.account_id)?)?;
+    Ok(plan_ops::suggested_snapshot_label(
+        today,
+        account.fiscal_year_end_month,
+    ))
+}
+
+/// A snapshot of this plan and its view as of the day it was taken (so "overdue" and "stale"
+/// mean what they meant then).
+fn snapshot_point(store: &Store, plan_id: Id, snapshot_id: Id) -> AppResult<(Snapshot, PlanView)> {
+    let s = store
+        .snapshot(snapshot_id)?
+        .filter(|s| s.plan_id == plan_id)
+        .ok_or_else(|| AppError::NotFound("That snapshot of this plan".into()))?;
+    let settings = store.settings()?;
+    let view = view_of(
+        &s.account,
+        &s.plan,
+        &s.content,
+        &store.offerings()?,
+        store.campaigns_for(s.account.id)?,
+        &settings.weights,
+        &settings.thresholds,
+        s.taken_on,
+    );
+    Ok((s, view))
+}
+
+/// What changed from a snapshot to another one, or to the plan now (`to` None).
+pub fn compare_plan(
+    store: &Store,
+    plan_id: Id,
+    from: Id,
+    to: Option<Id>,
+    today: NaiveDate,
+) -> AppResult<PlanComparison> {
+    let (before_snap, before) = snapshot_point(store, plan_id, from)?;
+    let (to_label, after) = match to {
+        Some(id) => {
+            let (s, v) = snapshot_point(store, plan_id, id)?;
+            (s.label, v)
+        }
+        None => ("Now".to_string(), view(store, plan_id, today)?),
+    };
+    Ok(compare(&before, &after)
+        .labelled(&before_snap.label, &to_label)
+        .with_snapshots(Some(from), to))
+}
+
+/// The plan now against its latest snapshot, for the printed plan; None without a snapshot.
+pub fn since_latest_snapshot(
+    store: &Store,
+    plan_id: Id,
+    today: NaiveDate,
+) -> AppResult<Option<PlanComparison>> {
+    // The store lists snapshots newest first.
+    match store.snapshots(plan_id)?.first() {
+        Some(latest) => compare_plan(store, plan_id, latest.id, None, today).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Add the sample plan (offerings are shared: reuse ones with the same name).
@@ -569,6 +637,59 @@ mod tests {
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+    }
+
+    #[test]
+    fn a_snapshot_compares_with_now_and_with_a_later_snapshot() {
+        let (store, plan_id, dir) = sample_store("compare");
+        assert!(since_latest_snapshot(&store, plan_id, day())
+            .unwrap()
+            .is_none());
+        // An empty label gets the fiscal quarter (the sample's year ends in December).
+        let first = take_snapshot(&store, plan_id, "  ", day()).unwrap();
+        assert_eq!(first.label, "QBR Q4 2026");
+        assert_eq!(
+            suggested_snapshot_label(&store, plan_id, day()).unwrap(),
+            "QBR Q4 2026"
+        );
+        let unchanged = compare_plan(&store, plan_id, first.id, None, day()).unwrap();
+        assert!(unchanged.is_unchanged(), "{unchanged:?}");
+
+        let mut opp = store.plan_content(plan_id).unwrap().opportunities[0].clone();
+        opp.status = OpportunityStatus::Lost;
+        save_items(
+            &store,
+            plan_id,
+            vec![PlanItem::Opportunity(opp.clone())],
+            vec![],
+            day(),
+        )
+        .unwrap();
+        let later = day() + chrono::Duration::days(1);
+        let second = take_snapshot(&store, plan_id, "QBR Q1", later).unwrap();
+
+        let now = compare_plan(&store, plan_id, first.id, None, later).unwrap();
+        assert_eq!(
+            (now.from.label.as_str(), now.to.label.as_str()),
+            ("QBR Q4 2026", "Now")
+        );
+        assert!(now
+            .opportunities
+            .iter()
+            .any(|c| c.id == opp.id && c.words == "lost"));
+        let between = compare_plan(&store, plan_id, first.id, Some(second.id), later).unwrap();
+        assert_eq!(between.to.label, "QBR Q1");
+        assert_eq!(between.opportunities, now.opportunities);
+        // The printed plan compares with the latest snapshot: nothing since "QBR Q1".
+        let since = since_latest_snapshot(&store, plan_id, later)
+            .unwrap()
+            .unwrap();
+        assert_eq!(since.from.snapshot_id, Some(second.id));
+        assert!(since.opportunities.is_empty());
+        // A snapshot of another plan is refused.
+        assert!(compare_plan(&store, Uuid::new_v4(), first.id, None, later).is_err());
+        drop(store);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod campaigns;
+pub mod compare;
 pub mod completeness;
 pub mod error;
 pub mod figures;

@@ -116,9 +116,38 @@ pub fn snapshot(
     }
 }
 
+/// The label a snapshot is offered: the fiscal quarter `today` falls in, "QBR Q4 2026". The
+/// fiscal year is named after the calendar year it ends in (a year ending in March 2027 is 2027).
+pub fn suggested_snapshot_label(today: NaiveDate, fiscal_year_end_month: u8) -> String {
+    use chrono::Datelike;
+    let end = u32::from(fiscal_year_end_month.clamp(1, 12));
+    let month = today.month();
+    // Months since the fiscal year began (the month after its end month), 0..12.
+    let into_year = (month + 12 - end - 1) % 12;
+    let quarter = into_year / 3 + 1;
+    let year = if month > end {
+        today.year() + 1
+    } else {
+        today.year()
+    };
+    format!("QBR Q{quarter} {year}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_suggested_label_names_the_fiscal_quarter() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(suggested_snapshot_label(d(2026, 12, 5), 12), "QBR Q4 2026");
+        assert_eq!(suggested_snapshot_label(d(2026, 1, 1), 12), "QBR Q1 2026");
+        // A fiscal year ending in March: April opens Q1 of the year that ends next March.
+        assert_eq!(suggested_snapshot_label(d(2026, 4, 2), 3), "QBR Q1 2027");
+        assert_eq!(suggested_snapshot_label(d(2026, 12, 5), 3), "QBR Q3 2027");
+        assert_eq!(suggested_snapshot_label(d(2027, 3, 31), 3), "QBR Q4 2027");
+        assert_eq!(suggested_snapshot_label(d(2026, 6, 30), 6), "QBR Q4 2026");
+    }
 
     #[test]
     fn the_current_plan_is_the_latest_period() {

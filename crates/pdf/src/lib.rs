@@ -28,6 +28,7 @@ mod table;
 mod text;
 
 use chrono::NaiveDate;
+use planner_core::compare::PlanComparison;
 use planner_core::view::PlanView;
 
 pub use fonts::cjk_font_path;
@@ -62,6 +63,7 @@ pub enum Document {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
     ExecutiveSummary,
+    SinceLastQbr,
     Overview,
     BuyingCenters,
     RelationshipMap,
@@ -76,6 +78,7 @@ pub enum Section {
 impl Section {
     pub const ALL: &'static [Section] = &[
         Section::ExecutiveSummary,
+        Section::SinceLastQbr,
         Section::Overview,
         Section::BuyingCenters,
         Section::RelationshipMap,
@@ -91,6 +94,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::ExecutiveSummary => "Executive summary",
+            Section::SinceLastQbr => "Since last QBR",
             Section::Overview => "Account overview",
             Section::BuyingCenters => "Buying centers",
             Section::RelationshipMap => "Relationship map",
@@ -172,20 +176,59 @@ pub enum PdfError {
     CreationDate(i64),
 }
 
-/// Render the plan view as a PDF.
-pub fn render(view: &PlanView, options: &Options) -> Result<Rendered, PdfError> {
-    let fonts = fonts::Fonts::load(fonts::CjkPolicy::System)?;
-    render_with(view, options, fonts)
+/// What the printer reads: the plan's view and, when the plan has a snapshot, what changed
+/// since the latest one (the "Since last QBR" page and the summary's block). One input, so
+/// every page reads the same figures.
+#[derive(Debug, Clone, Copy)]
+pub struct PrintedPlan<'a> {
+    pub view: &'a PlanView,
+    /// None: the plan has no snapshot yet (the page says so, the summary leaves its block out).
+    pub since_last_qbr: Option<&'a PlanComparison>,
 }
 
-/// Render with an explicit font set (tests use it to simulate a machine without CJK fonts).
+/// Render the plan view as a PDF, with no earlier snapshot to compare with.
+pub fn render(view: &PlanView, options: &Options) -> Result<Rendered, PdfError> {
+    render_plan(
+        PrintedPlan {
+            view,
+            since_last_qbr: None,
+        },
+        options,
+    )
+}
+
+/// Render the plan and what changed since its latest snapshot as a PDF.
+pub fn render_plan(plan: PrintedPlan, options: &Options) -> Result<Rendered, PdfError> {
+    let fonts = fonts::Fonts::load(fonts::CjkPolicy::System)?;
+    render_printed(plan, options, fonts)
+}
+
+#[cfg(test)]
 fn render_with(
     view: &PlanView,
     options: &Options,
     fonts: fonts::Fonts,
 ) -> Result<Rendered, PdfError> {
+    render_printed(
+        PrintedPlan {
+            view,
+            since_last_qbr: None,
+        },
+        options,
+        fonts,
+    )
+}
+
+/// Render with an explicit font set (tests use it to simulate a machine without CJK fonts).
+fn render_printed(
+    plan: PrintedPlan,
+    options: &Options,
+    fonts: fonts::Fonts,
+) -> Result<Rendered, PdfError> {
+    let view = plan.view;
     let mut doc = layout::Doc::new(&fonts, options.paper);
-    let ctx = sections::Ctx::new(view, options);
+    let mut ctx = sections::Ctx::new(view, options);
+    ctx.since_last_qbr = plan.since_last_qbr;
     match options.document {
         Document::FullPlan => sections::full_plan(&mut doc, &ctx),
         Document::Summary => {

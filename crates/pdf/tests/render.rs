@@ -16,8 +16,9 @@ fn options(document: Document, paper: Paper) -> Options {
     }
 }
 
-const HEADINGS: [&str; 10] = [
+const HEADINGS: [&str; 11] = [
     "Executive summary",
+    "Since last QBR",
     "Account overview",
     "Buying centers",
     "Relationship map",
@@ -289,4 +290,79 @@ fn an_empty_plan_still_prints() {
             run("qpdf", &["--check", &pdf]);
         }
     }
+}
+
+/// The plan compared with itself as it was at a QBR 60 days earlier, with one deal then
+/// still open and one contact then a skeptic.
+fn sample_since_last_qbr() -> (
+    planner_core::view::PlanView,
+    planner_core::compare::PlanComparison,
+) {
+    use planner_core::model::*;
+    let s = planner_core::sample::sample_plan(today());
+    let view = |content: &PlanContent, on| {
+        planner_core::view::plan_view(planner_core::view::ViewInputs {
+            account: &s.account,
+            plan: &s.plan,
+            content,
+            offerings: &s.offerings,
+            campaigns: s.campaigns.clone(),
+            weights: &Default::default(),
+            thresholds: &Default::default(),
+            today: on,
+        })
+    };
+    let mut then = s.content.clone();
+    let won = then
+        .opportunities
+        .iter_mut()
+        .find(|o| o.status == OpportunityStatus::Won)
+        .unwrap();
+    won.status = OpportunityStatus::Open;
+    let supporter = then
+        .contacts
+        .iter_mut()
+        .find(|c| c.attitude == Attitude::Supporter)
+        .unwrap();
+    supporter.attitude = Attitude::Skeptic;
+    let before = view(&then, today() - chrono::Duration::days(60));
+    let now = view(&s.content, today());
+    let since = planner_core::compare::compare(&before, &now).labelled("QBR Q3 2026", "Now");
+    (now, since)
+}
+
+#[test]
+fn since_last_qbr_page_and_summary_block() {
+    use planner_pdf::{render_plan, PrintedPlan};
+    let (view, since) = sample_since_last_qbr();
+    let printed = PrintedPlan {
+        view: &view,
+        since_last_qbr: Some(&since),
+    };
+    let mut only = options(Document::FullPlan, Paper::A4);
+    only.sections = vec![Section::SinceLastQbr];
+    let full = render_plan(printed, &only).unwrap();
+    let summary = render_plan(printed, &options(Document::Summary, Paper::A4)).unwrap();
+    assert_eq!(summary.pages, 1);
+    // Without a snapshot the page says so rather than showing an empty comparison.
+    let none = render(&view, &only).unwrap();
+    if !have("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = |name: &str, bytes: &[u8]| text_of(&write_temp(dir.path(), name, bytes));
+    let page = text("since.pdf", &full.bytes);
+    for needle in [
+        "Since last QBR",
+        "Compared with “QBR Q3 2026”",
+        ": won",
+        "attitude Skeptic to Supporter",
+        "Warehouse Operations",
+    ] {
+        assert!(page.contains(needle), "{needle:?} missing from the page");
+    }
+    let one = text("summary.pdf", &summary.bytes);
+    assert!(one.contains("Since “QBR Q3 2026”"), "{one}");
+    assert!(one.contains("changes: People 1"), "{one}");
+    assert!(text("none.pdf", &none.bytes).contains("no earlier snapshot"));
 }

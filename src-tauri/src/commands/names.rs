@@ -19,6 +19,8 @@ pub const COMMANDS: &[&str] = &[
     "take_snapshot",
     "list_snapshots",
     "get_snapshot_view",
+    "suggest_snapshot_label",
+    "compare_plan",
     "list_offerings",
     "save_offering",
     "export_pdf",

@@ -1,6 +1,7 @@
 use crate::error::AppResult;
 use crate::service::{self, today};
 use crate::state::AppState;
+use planner_core::compare::PlanComparison;
 use planner_core::view::PlanView;
 use planner_core::{Id, ItemKind, Plan, PlanItem, Snapshot};
 use planner_store::SnapshotInfo;
@@ -77,4 +78,22 @@ pub fn list_snapshots(state: State<'_, AppState>, plan_id: Id) -> AppResult<Vec<
 #[tauri::command]
 pub fn get_snapshot_view(state: State<'_, AppState>, snapshot_id: Id) -> AppResult<PlanView> {
     state.with_store(|s| service::snapshot_view(s, snapshot_id, today()))
+}
+
+#[tauri::command]
+pub fn suggest_snapshot_label(state: State<'_, AppState>, plan_id: Id) -> AppResult<String> {
+    state.with_store(|s| service::suggested_snapshot_label(s, plan_id, today()))
+}
+
+/// What changed from a snapshot to another (`to_snapshot_id`) or to the plan now (None).
+#[tauri::command]
+pub fn compare_plan(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    from_snapshot_id: Id,
+    to_snapshot_id: Option<Id>,
+) -> AppResult<PlanComparison> {
+    state.with_store(|s| {
+        service::compare_plan(s, plan_id, from_snapshot_id, to_snapshot_id, today())
+    })
 }

@@ -41,6 +41,7 @@ export const PLAN_AREAS = [
   { key: 'campaigns', label: 'Campaigns' },
   { key: 'segmentation', label: 'Segmentation' },
   { key: 'completeness', label: 'Completeness' },
+  { key: 'since-last-qbr', label: 'Since last QBR' },
   { key: 'export', label: 'Export' },
 ] as const;
 

@@ -12,6 +12,7 @@ import { formatDate } from '../shared/format';
 import { accountView } from '../features/account/view';
 import { buyingCentersView } from '../features/buying-centers/view';
 import { campaignsView } from '../features/campaigns/view';
+import { compareView } from '../features/compare/view';
 import { completenessView } from '../features/completeness/view';
 import { exportView } from '../features/export/view';
 import { myActionsPage } from '../features/my-actions/view';
@@ -38,6 +39,7 @@ const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
   campaigns: campaignsView,
   segmentation: segmentationView,
   completeness: completenessView,
+  'since-last-qbr': compareView,
   export: exportView,
 };
 

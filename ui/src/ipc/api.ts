@@ -26,6 +26,7 @@ import type { PlanItem } from './bindings/PlanItem';
 import type { PlanView } from './bindings/PlanView';
 import type { PortfolioRow } from './bindings/PortfolioRow';
 import type { Snapshot } from './bindings/Snapshot';
+import type { PlanComparison } from './bindings/PlanComparison';
 import type { SnapshotInfo } from './bindings/SnapshotInfo';
 
 export const api = {
@@ -54,6 +55,11 @@ export const api = {
   takeSnapshot: (planId: string, label: string) => call<Snapshot>('take_snapshot', { planId, label }),
   listSnapshots: (planId: string) => call<SnapshotInfo[]>('list_snapshots', { planId }),
   snapshotView: (snapshotId: string) => call<PlanView>('get_snapshot_view', { snapshotId }),
+  /** "QBR Q4 2026": the fiscal quarter today falls in, offered as a new snapshot's label. */
+  suggestSnapshotLabel: (planId: string) => call<string>('suggest_snapshot_label', { planId }),
+  /** What changed from a snapshot to another one, or to the plan now (`toSnapshotId` null). */
+  comparePlan: (planId: string, fromSnapshotId: string, toSnapshotId: string | null) =>
+    call<PlanComparison>('compare_plan', { planId, fromSnapshotId, toSnapshotId }),
 
   listOfferings: () => call<Offering[]>('list_offerings'),
   saveOffering: (offering: Offering) => call<Offering[]>('save_offering', { offering }),

@@ -12,6 +12,7 @@ mod opportunities;
 mod osas;
 mod overview;
 mod relationships;
+mod since_last_qbr;
 mod whitespace;
 
 use crate::layout::Doc;
@@ -27,6 +28,8 @@ use std::collections::HashMap;
 pub struct Ctx<'a> {
     pub view: &'a PlanView,
     pub options: &'a Options,
+    /// The plan now against its latest snapshot, when it has one.
+    pub since_last_qbr: Option<&'a planner_core::compare::PlanComparison>,
     bc_names: HashMap<Id, &'a str>,
     team: HashMap<Id, &'a str>,
     offerings: HashMap<Id, &'a str>,
@@ -37,6 +40,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             view,
             options,
+            since_last_qbr: None,
             bc_names: view
                 .buying_centers
                 .iter()
@@ -175,6 +179,7 @@ pub fn full_plan(doc: &mut Doc, ctx: &Ctx) {
         let start = doc.page_count();
         match section {
             Section::ExecutiveSummary => executive::render(doc, ctx),
+            Section::SinceLastQbr => since_last_qbr::render(doc, ctx),
             Section::Overview => overview::render(doc, ctx),
             Section::BuyingCenters => buying_centers::render(doc, ctx),
             Section::RelationshipMap => relationships::render(doc, ctx),

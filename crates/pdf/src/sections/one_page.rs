@@ -52,6 +52,7 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
     doc.y += Style::SMALL.line_height() + 6.0;
     kpi_tiles(doc, ctx, 3);
     goal_chart(doc, ctx);
+    since_last_qbr(doc, ctx);
 
     let lists = lists(ctx);
     let lh = ITEM.line_height() + 1.0;
@@ -133,6 +134,60 @@ fn draw_list(doc: &mut Doc, list: &List, lines: usize, lh: f32) {
         let more = format!("and {} more", list.items.len() - shown);
         let y = doc.y;
         doc.text_in(x + 9.0, w - 9.0, y, &more, Style::SMALL.bold(), Align::Left);
+        doc.y += lh;
+    }
+}
+
+/// Three lines on what moved since the latest snapshot: the account's figures, how many
+/// changes of each kind, and the first few of them. Left out when the plan has no snapshot.
+fn since_last_qbr(doc: &mut Doc, ctx: &Ctx) {
+    use super::since_last_qbr::{line, lists, marker, tone_color};
+    let Some(c) = ctx.since_last_qbr else {
+        return;
+    };
+    let (x, w) = (doc.left(), doc.width());
+    let lh = ITEM.line_height() + 1.0;
+    doc.y += 6.0;
+    let y = doc.y;
+    let title = format!("Since “{}” ({})", c.from.label, long_date(c.from.on));
+    doc.text_in(x, w, y, &title, LIST_HEAD, Align::Left);
+    doc.y += LIST_HEAD.line_height() + 4.0;
+    let a = &c.account;
+    let figures = format!(
+        "Wallet share {} {} · forecast {} {} · gap to goal {} {}",
+        marker(a.wallet_share.arrow),
+        a.wallet_share.words,
+        marker(a.forecast.arrow),
+        a.forecast.words,
+        marker(a.gap_to_goal.arrow),
+        a.gap_to_goal.words
+    );
+    let counts = lists(c)
+        .iter()
+        .map(|(title, l)| format!("{title} {}", l.len()))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    // Wins and losses first: they are what a QBR asks about.
+    let mut notable: Vec<_> = lists(c).into_iter().flat_map(|(_, l)| l.iter()).collect();
+    notable.sort_by_key(|ch| ch.tone == planner_core::compare::Tone::Neutral);
+    let first = if notable.is_empty() {
+        "No change in people, gaps, cells, deals, actions or campaigns.".to_string()
+    } else {
+        notable
+            .iter()
+            .take(4)
+            .map(|ch| format!("{} {}", marker(ch.arrow), line(ch)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    for (text, style) in [
+        (figures, ITEM.color(tone_color(a.forecast.tone))),
+        (format!("{} changes: {counts}", c.change_count), ITEM),
+        (first, ITEM),
+    ] {
+        let y = doc.y;
+        let text = ellipsize(doc.fonts, &text, style, w);
+        doc.text(x, style.baseline(y), &text, style);
         doc.y += lh;
     }
 }

@@ -12,6 +12,7 @@ import './export.css';
 
 export const SECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['executive_summary', 'Executive summary'],
+  ['since_last_qbr', 'Since last QBR'],
   ['overview', 'Account overview'],
   ['buying_centers', 'Buying centers'],
   ['relationship_map', 'Relationship map'],

@@ -10,6 +10,7 @@ import { h, replaceChildren } from '../../shared/dom';
 import { formatDate } from '../../shared/format';
 import { field, setFieldError, uid } from '../../shared/forms';
 import { PLAN_STATUSES } from '../../shared/labels';
+import { chooseCompareFrom } from '../compare/view';
 import './plans.css';
 
 export interface PlanToolsOptions {
@@ -97,10 +98,19 @@ export function renderPlanTools(root: HTMLElement, opts: PlanToolsOptions): void
     takeButton.classList.toggle('hidden', open);
     takeButton.setAttribute('aria-expanded', String(open));
     if (open) {
-      snapshotForm.input.value = `QBR ${formatDate(view.today)}`;
       setFieldError(snapshotForm.fieldEl, null);
+      snapshotForm.input.value = '';
       snapshotForm.input.focus();
-      snapshotForm.input.select();
+      // The core suggests the fiscal quarter ("QBR Q4 2026"); typing first wins.
+      void api
+        .suggestSnapshotLabel(planId)
+        .then((label) => {
+          if (snapshotForm.input.value === '') {
+            snapshotForm.input.value = label;
+            snapshotForm.input.select();
+          }
+        })
+        .catch(() => undefined);
     } else {
       takeButton.focus();
     }
@@ -166,7 +176,7 @@ export function renderPlanTools(root: HTMLElement, opts: PlanToolsOptions): void
         ...list.map((s) =>
           h(
             'li',
-            null,
+            { class: 'snapshot-item' },
             h(
               'a',
               {
@@ -176,6 +186,16 @@ export function renderPlanTools(root: HTMLElement, opts: PlanToolsOptions): void
               },
               h('span', { class: 'snap-date' }, formatDate(s.taken_on)),
               h('span', { class: 'snap-label' }, s.label),
+            ),
+            h(
+              'a',
+              {
+                class: 'snap-compare',
+                href: planHash(planId, 'since-last-qbr'),
+                title: `What changed since ${s.label}`,
+                onclick: () => chooseCompareFrom(planId, s.id),
+              },
+              'Compare with now',
             ),
           ),
         ),
