@@ -6,6 +6,7 @@ pub mod campaigns;
 pub mod completeness;
 pub mod error;
 pub mod figures;
+pub mod health;
 pub mod layout;
 pub mod model;
 pub mod money;
