@@ -75,8 +75,8 @@ function healthCell(row: PortfolioRow): Child {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Account', width: '12.5%' },
-  { key: 'industry', label: 'Industry', width: '7.5%', cell: (r) => r.industry || EM_DASH },
+  { key: 'name', label: 'Account', width: '12%' },
+  { key: 'industry', label: 'Industry', width: '7%', cell: (r) => r.industry || EM_DASH },
   { key: 'life_stage', label: 'Life stage', width: '8%', cell: (r) => LIFE_STAGES[r.life_stage] ?? r.life_stage },
   {
     key: 'tier',
@@ -89,8 +89,8 @@ const COLUMNS: Column[] = [
   { key: 'wallet_share', label: 'Share', num: true, width: '5%', cell: (r) => formatPercent(r.wallet_share) },
   { key: 'sales_goal', label: 'Goal', num: true, width: '6%', cell: (r) => money(r.sales_goal, r.currency) },
   { key: 'gap_to_goal', label: 'Gap', num: true, width: '6%', cell: (r) => money(r.gap_to_goal, r.currency) },
-  { key: 'completeness', label: 'Complete', num: true, width: '7.5%', cell: (r) => completenessCell(r.completeness) },
-  { key: 'health', label: 'Health', width: '9%', cell: healthCell },
+  { key: 'completeness', label: 'Complete', num: true, width: '7%', cell: (r) => completenessCell(r.completeness) },
+  { key: 'health', label: 'Health', width: '10.5%', cell: healthCell },
   { key: 'next_action_due', label: 'Next action', num: true, width: '7%', cell: (r) => shortDate(r.next_action_due) },
   { key: 'last_interaction', label: 'Last contact', num: true, width: '7%', cell: (r) => shortDate(r.last_interaction) },
   { key: 'actions', label: 'Actions', width: '5%' },
