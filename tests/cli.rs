@@ -123,6 +123,23 @@ fn sample_list_and_show_carry_the_derived_figures() {
     assert!(!show["coverage_gaps"].as_array().unwrap().is_empty());
     let objective = &show["objectives"][0];
     assert!(objective["strategies"][0]["actions"].as_array().is_some());
+    // The sample is filled in to 100% and still critical (an unowned decision maker, overdue
+    // actions, stale assessments): health says so, names what to fix first, and the portfolio
+    // row carries the same status and count.
+    let health = &show["health"];
+    assert_eq!(health["status"], "critical", "{health}");
+    assert_eq!(health["completeness"], 1.0);
+    assert!(!health["fix_first"].as_array().unwrap().is_empty());
+    assert_eq!(health["fix_first"][0]["severity"], "critical");
+    assert!(health["headline"]
+        .as_str()
+        .unwrap()
+        .contains("risks to fix"));
+    assert_eq!(row["health_status"], health["status"]);
+    assert_eq!(
+        row["risk_count"].as_u64().unwrap() as usize,
+        health["risks"].as_array().unwrap().len()
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -329,7 +329,7 @@ fn appends_from_two_threads_are_all_kept() {
     let plan = store.plan(plan_id).unwrap().unwrap();
     assert_eq!(
         summary,
-        planner_core::view::summarise(&account, Some((&plan, &content)))
+        planner_core::view::summarise_on(&account, Some((&plan, &content)), day())
     );
 }
 

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use planner_core::compare::{compare, PlanComparison};
 use planner_core::segmentation::{Thresholds, Weights};
 use planner_core::view::{
-    plan_view, portfolio_row, summarise, AccountSummary, PlanView, PortfolioRow, ViewInputs,
+    plan_view, portfolio_row, summarise_on, AccountSummary, PlanView, PortfolioRow, ViewInputs,
 };
 use planner_core::*;
 use planner_store::{Edit, Store, Tx};
@@ -104,7 +104,7 @@ pub fn create_account(store: &Store, name: &str, today: NaiveDate) -> AppResult<
         rolled_from: None,
     };
     let content = PlanContent::default();
-    let summary = summarise(&account, Some((&plan, &content)));
+    let summary = summarise_on(&account, Some((&plan, &content)), today);
     store.edit(|tx| {
         tx.put_account(&account, &summary)?;
         tx.create_plan(&plan, &content, &summary)?;
@@ -112,14 +112,14 @@ pub fn create_account(store: &Store, name: &str, today: NaiveDate) -> AppResult<
     })
 }
 
-fn summary_for(tx: &Tx, account: &Account) -> AppResult<AccountSummary> {
+fn summary_for(tx: &Tx, account: &Account, today: NaiveDate) -> AppResult<AccountSummary> {
     let plan = current_plan_in(tx, account.id)?;
     Ok(match plan {
         Some(p) => {
             let content = tx.plan_content(p.id)?;
-            summarise(account, Some((&p, &content)))
+            summarise_on(account, Some((&p, &content)), today)
         }
-        None => summarise(account, None),
+        None => summarise_on(account, None, today),
     })
 }
 
@@ -136,7 +136,7 @@ pub fn update_account(store: &Store, mut updated: Account, today: NaiveDate) -> 
             });
         }
         updated.created_on = old.created_on;
-        let summary = summary_for(tx, &updated)?;
+        let summary = summary_for(tx, &updated, today)?;
         tx.put_account(&updated, &summary)?;
         Ok(updated)
     })
@@ -231,7 +231,7 @@ fn save_items_in(
         validate::dangling_references(&content)?;
     }
     let is_current = current_plan_in(tx, account.id)?.map(|p| p.id) == Some(plan_id);
-    let summary = is_current.then(|| summarise(&account, Some((&plan, &content))));
+    let summary = is_current.then(|| summarise_on(&account, Some((&plan, &content)), today));
     tx.apply(&Edit {
         plan_id,
         upserts,
@@ -420,7 +420,8 @@ pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
             )
             .into());
         }
-        let summary = summarise(&account, Some((&next, &next_content)));
+        // The new plan's health is taken today: roll forward is itself today's edit.
+        let summary = summarise_on(&account, Some((&next, &next_content)), today());
         tx.create_plan(&next, &next_content, &summary)?;
         Ok(next)
     })
@@ -560,7 +561,7 @@ pub fn load_sample(store: &Store, today: NaiveDate) -> AppResult<AccountSummary>
                 r.offering_id = Some(*id);
             }
         }
-        let summary = summarise(&s.account, Some((&s.plan, &s.content)));
+        let summary = summarise_on(&s.account, Some((&s.plan, &s.content)), today);
         tx.put_account(&s.account, &summary)?;
         tx.create_plan(&s.plan, &s.content, &summary)?;
         for c in &s.campaigns {

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod completeness;
 pub mod error;
 pub mod figures;
+pub mod health;
 pub mod layout;
 pub mod model;
 pub mod money;

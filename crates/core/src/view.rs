@@ -5,6 +5,7 @@ use crate::completeness::{completeness, Completeness};
 use crate::figures::{
     account_totals, buying_center_figures, AccountTotals, BuyingCenterFigures, Period,
 };
+use crate::health::{plan_health, HealthStatus, PlanHealth};
 use crate::layout::{layout, OrgLayout};
 use crate::model::*;
 use crate::money::Money;
@@ -95,6 +96,8 @@ pub struct PlanView {
     pub gap_to_goal: Money,
     /// The account's forecast explained part by part (`totals.forecast` with labels).
     pub forecast_parts: Vec<crate::figures::ForecastPart>,
+    /// Completeness joined with freshness and risks, and what to fix first.
+    pub health: PlanHealth,
 }
 
 /// Everything a plan view needs that is not inside the plan itself.
@@ -170,6 +173,7 @@ pub fn plan_view(i: ViewInputs) -> PlanView {
     });
     let contacts: Vec<&Contact> = content.contacts.iter().collect();
     let segmentation = segment(&i.account.segmentation, i.weights, i.thresholds);
+    let plan_completeness = completeness(i.account, content);
     PlanView {
         account: i.account.clone(),
         plan: i.plan.clone(),
@@ -207,7 +211,8 @@ pub fn plan_view(i: ViewInputs) -> PlanView {
             cells: ws.cells,
         },
         plays: ws.plays,
-        completeness: completeness(i.account, content),
+        health: plan_health(i.account, content, &plan_completeness, i.today),
+        completeness: plan_completeness,
         segmentation,
     }
 }
@@ -233,9 +238,35 @@ pub struct AccountSummary {
     pub next_action_due: Option<NaiveDate>,
     pub last_interaction: Option<NaiveDate>,
     pub segmentation: Segmentation,
+    /// Plan health on `health_as_of` (None: not assessed yet, e.g. a store written before
+    /// health existed; the next edit of the plan fills it in).
+    #[serde(default)]
+    pub health_status: Option<HealthStatus>,
+    #[serde(default)]
+    pub risk_count: u32,
+    #[serde(default)]
+    pub health_as_of: Option<NaiveDate>,
 }
 
 use crate::money::Currency;
+
+/// The summary with the plan's health as of `today`. The stored summary keeps the health of
+/// the day it was written: risks that depend on the date (overdue, stale) move on with the
+/// next edit, not by themselves.
+pub fn summarise_on(
+    account: &Account,
+    plan: Option<(&Plan, &PlanContent)>,
+    today: NaiveDate,
+) -> AccountSummary {
+    let mut summary = summarise(account, plan);
+    if let Some((_, content)) = plan {
+        let health = plan_health(account, content, &completeness(account, content), today);
+        summary.health_status = Some(health.status);
+        summary.risk_count = health.risks.len() as u32;
+        summary.health_as_of = Some(today);
+    }
+    summary
+}
 
 pub fn summarise(account: &Account, plan: Option<(&Plan, &PlanContent)>) -> AccountSummary {
     let empty = PlanContent::default();
@@ -275,6 +306,9 @@ pub fn summarise(account: &Account, plan: Option<(&Plan, &PlanContent)>) -> Acco
             .min(),
         last_interaction: account.interactions.iter().map(|i| i.date).max(),
         segmentation: account.segmentation.clone(),
+        health_status: None,
+        risk_count: 0,
+        health_as_of: None,
     }
 }
 

@@ -86,6 +86,10 @@ fn sample_plan_full_a4_passes_the_tools() {
         "How the forecast is made",
         "Not allocated",
         "3,892,000",
+        // Plan health: the sample is complete but critical, and the summary says both.
+        "Plan health: Critical",
+        "100% complete, ",
+        "risks to fix",
     ] {
         assert!(
             text.contains(needle),
@@ -151,6 +155,7 @@ fn summary_is_one_page_on_a4_and_letter() {
                 "Top coverage gaps",
                 "Next actions",
                 "Page 1 of 1",
+                "Health: ",
             ] {
                 assert!(text.contains(needle), "{needle:?} missing");
             }

@@ -40,7 +40,7 @@ export const PLAN_AREAS = [
   { key: 'white-space', label: 'White space' },
   { key: 'campaigns', label: 'Campaigns' },
   { key: 'segmentation', label: 'Segmentation' },
-  { key: 'completeness', label: 'Completeness' },
+  { key: 'completeness', label: 'Completeness and health' },
   { key: 'since-last-qbr', label: 'Since last QBR' },
   { key: 'export', label: 'Export' },
 ] as const;

@@ -8,11 +8,13 @@ use crate::layout::{palette, Align, Color, Doc, Style};
 use crate::table::{col, Cell, Table};
 use crate::text::{bullet, heading, paragraph};
 use crate::Section;
+use planner_core::health::HealthStatus;
 use planner_core::whitespace::Quadrant;
 
 pub fn render(doc: &mut Doc, ctx: &Ctx) {
     begin(doc, ctx, Section::ExecutiveSummary, false);
     kpi_tiles(doc, ctx, 3);
+    health_block(doc, ctx);
     heading(doc, "Goal and forecast for the period", Style::H2, 90.0);
     goal_chart(doc, ctx);
     let plays = plays_table(ctx, 5);
@@ -49,8 +51,77 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         crate::text::paragraph(doc, &more, Style::SMALL, 10.0);
     }
     risks(doc, ctx);
-    heading(doc, "Plan completeness", Style::H2, 60.0);
-    completeness_bars(doc, ctx);
+    completeness_with_health(doc, ctx);
+}
+
+/// The colour said with a health status (never alone: the status is always written too).
+pub fn health_color(status: HealthStatus) -> Color {
+    match status {
+        HealthStatus::Healthy => palette::GREEN,
+        HealthStatus::AtRisk => palette::ORANGE,
+        HealthStatus::Critical => palette::RED,
+    }
+}
+
+/// "Plan completeness (health: Critical)" with the tier bars; when the page has no room left
+/// for the bars, one line says the same, so the summary does not start a page for four bars
+/// (the plan's Completeness section draws them in full).
+fn completeness_with_health(doc: &mut Doc, ctx: &Ctx) {
+    let title = format!(
+        "Plan completeness (health: {})",
+        ctx.view.health.status.label()
+    );
+    let c = &ctx.view.completeness;
+    let bars_height = Style::H2.line_height() * 1.8 + 14.0 * (c.tiers.len() + 1) as f32 + 8.0;
+    if doc.bottom() - doc.y >= bars_height {
+        heading(doc, &title, Style::H2, 60.0);
+        completeness_bars(doc, ctx);
+        return;
+    }
+    let tiers: Vec<String> = c
+        .tiers
+        .iter()
+        .map(|t| format!("{} {} of {}", t.tier.label(), t.done, t.total))
+        .collect();
+    let line = format!(
+        "{}: {}; {}.",
+        title,
+        ctx.view.health.headline,
+        tiers.join(", ")
+    );
+    doc.y += 6.0;
+    paragraph(doc, &line, Style::BODY.bold(), 0.0);
+}
+
+/// Plan health near the top, where a reader looks first: the status, the core's headline
+/// (completeness said with the risks, so "100% complete" never stands alone) and the few risks
+/// to fix first.
+fn health_block(doc: &mut Doc, ctx: &Ctx) {
+    let health = &ctx.view.health;
+    heading(
+        doc,
+        &format!("Plan health: {}", health.status.label()),
+        Style::H2,
+        50.0,
+    );
+    let color = health_color(health.status);
+    let more = health.risks.len() - health.fix_first.len();
+    let headline = if health.fix_first.is_empty() {
+        health.headline.clone()
+    } else if more > 0 {
+        format!(
+            "{}. Fix first (the other {more} are listed in the app):",
+            health.headline
+        )
+    } else {
+        format!("{}. Fix first:", health.headline)
+    };
+    paragraph(doc, &headline, Style::BODY.bold().color(color), 0.0);
+    for (i, risk) in health.fix_first.iter().enumerate() {
+        let text = format!("{}: {}", risk.severity.label(), risk.message);
+        bullet(doc, &text, Style::BODY, 0.0, &format!("{}.", i + 1));
+    }
+    doc.y += 4.0;
 }
 
 /// Dated risks besides coverage: overdue actions and renewals coming up within 90 days.

@@ -3,7 +3,7 @@
 //! share the remaining lines, each item on one line (cut with an ellipsis), and a list that
 //! does not fit ends with "and N more". Nothing here may start a new page.
 
-use super::executive::{goal_chart, kpi_tiles};
+use super::executive::{goal_chart, health_color, kpi_tiles};
 use super::{long_date, opt_date, Ctx};
 use crate::layout::{palette, Align, Doc, Style};
 use crate::text::ellipsize;
@@ -49,7 +49,8 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
     );
     let y = doc.y;
     doc.text_in(x, w, y, &sub, Style::SMALL, Align::Left);
-    doc.y += Style::SMALL.line_height() + 6.0;
+    doc.y += Style::SMALL.line_height() + 2.0;
+    health_lines(doc, ctx);
     kpi_tiles(doc, ctx, 3);
     goal_chart(doc, ctx);
     since_last_qbr(doc, ctx);
@@ -69,6 +70,44 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
         draw_list(doc, list, n, lh);
     }
     debug_assert_eq!(doc.page_count(), 1, "the summary must stay on one page");
+}
+
+/// Two lines of plan health: status with the core's headline, then what to fix first (cut to
+/// one line). Fixed height, so the lists below still share what is left of the page.
+fn health_lines(doc: &mut Doc, ctx: &Ctx) {
+    let health = &ctx.view.health;
+    let (x, w) = (doc.left(), doc.width());
+    let status = Style::new(9.0, true, health_color(health.status));
+    let y = doc.y;
+    let line = format!("Health: {} · {}", health.status.label(), health.headline);
+    doc.text_in(
+        x,
+        w,
+        y,
+        &ellipsize(doc.fonts, &line, status, w),
+        status,
+        Align::Left,
+    );
+    doc.y += status.line_height();
+    if !health.fix_first.is_empty() {
+        let first: Vec<&str> = health
+            .fix_first
+            .iter()
+            .map(|r| r.message.as_str())
+            .collect();
+        let line = format!("Fix first: {}", first.join("; "));
+        let y = doc.y;
+        doc.text_in(
+            x,
+            w,
+            y,
+            &ellipsize(doc.fonts, &line, ITEM, w),
+            ITEM,
+            Align::Left,
+        );
+        doc.y += ITEM.line_height();
+    }
+    doc.y += 6.0;
 }
 
 /// Share `lines` between lists wanting `want[i]` lines: round-robin, one at a time, so a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRows, nextSort, sortRows, totalsByCurrency } from './model';
+import { filterByHealth, filterRows, nextSort, sortRows, totalsByCurrency } from './model';
 import { row } from './test-rows';
 
 const rows = [
@@ -68,5 +68,28 @@ describe('totalsByCurrency', () => {
     expect(t).toHaveLength(2);
     expect(t[0]).toMatchObject({ currency: 'EUR', accounts: 3, total_wallet: 1500 });
     expect(t[1]).toMatchObject({ currency: 'USD', accounts: 1, total_wallet: 700 });
+  });
+});
+
+describe('health', () => {
+  const health = [
+    row({ name: 'Calm', health_status: 'healthy', risk_count: 0 }),
+    row({ name: 'Fire', health_status: 'critical', risk_count: 2 }),
+    row({ name: 'Blaze', health_status: 'critical', risk_count: 9 }),
+    row({ name: 'Old', health_status: null }),
+    row({ name: 'Wobbly', health_status: 'at_risk', risk_count: 1 }),
+  ];
+
+  it('sorts worst first (more risks first within a status), not assessed last either way', () => {
+    expect(sortRows(health, { key: 'health', dir: 'asc' }).map((r) => r.name)).toEqual(['Blaze', 'Fire', 'Wobbly', 'Calm', 'Old']);
+    expect(sortRows(health, { key: 'health', dir: 'desc' }).map((r) => r.name)).toEqual(['Calm', 'Wobbly', 'Fire', 'Blaze', 'Old']);
+  });
+
+  it('filters by status, by "critical or at risk" and by not assessed', () => {
+    expect(filterByHealth(health, 'all')).toHaveLength(5);
+    expect(filterByHealth(health, 'critical').map((r) => r.name)).toEqual(['Fire', 'Blaze']);
+    expect(filterByHealth(health, 'attention').map((r) => r.name)).toEqual(['Fire', 'Blaze', 'Wobbly']);
+    expect(filterByHealth(health, 'healthy').map((r) => r.name)).toEqual(['Calm']);
+    expect(filterByHealth(health, 'unknown').map((r) => r.name)).toEqual(['Old']);
   });
 });

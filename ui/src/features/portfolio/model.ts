@@ -3,6 +3,7 @@
 import type { PortfolioRow } from '../../ipc/bindings/PortfolioRow';
 import type { LifeStage } from '../../ipc/bindings/LifeStage';
 import type { Tier } from '../../ipc/bindings/Tier';
+import { HEALTH_ORDER } from '../../shared/health';
 
 export type SortKey =
   | 'name'
@@ -15,6 +16,7 @@ export type SortKey =
   | 'sales_goal'
   | 'gap_to_goal'
   | 'completeness'
+  | 'health'
   | 'next_action_due'
   | 'last_interaction';
 
@@ -49,6 +51,32 @@ export function filterRows(rows: readonly PortfolioRow[], query: string): Portfo
   });
 }
 
+/** The portfolio's health filter: every account, the ones needing attention, or one status. */
+export type HealthFilter = 'all' | 'attention' | 'critical' | 'at_risk' | 'healthy' | 'unknown';
+
+export const HEALTH_FILTERS: { value: HealthFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'attention', label: 'Critical or at risk' },
+  { value: 'critical', label: 'Critical' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'healthy', label: 'Healthy' },
+  { value: 'unknown', label: 'Not assessed' },
+];
+
+/** Rows whose health (as the core stored it in the summary) matches the filter. */
+export function filterByHealth(rows: readonly PortfolioRow[], filter: HealthFilter): PortfolioRow[] {
+  switch (filter) {
+    case 'all':
+      return rows.slice();
+    case 'attention':
+      return rows.filter((r) => r.health_status === 'critical' || r.health_status === 'at_risk');
+    case 'unknown':
+      return rows.filter((r) => r.health_status === null);
+    default:
+      return rows.filter((r) => r.health_status === filter);
+  }
+}
+
 type Value = string | number | null;
 
 function sortValue(row: PortfolioRow, key: SortKey): Value {
@@ -68,6 +96,9 @@ function sortValue(row: PortfolioRow, key: SortKey): Value {
       return row[key];
     case 'wallet_share':
       return row.wallet_share;
+    case 'health':
+      // Worst first when ascending; within a status, more risks first. Not assessed: last.
+      return row.health_status === null ? null : HEALTH_ORDER[row.health_status] * 10_000 - row.risk_count;
     case 'next_action_due':
     case 'last_interaction':
       return row[key];

@@ -5,8 +5,8 @@ import { row } from './test-rows';
 const EVIL = '<img src=x onerror=alert(1)>';
 const rows: PortfolioRow[] = [
   row({ name: EVIL, industry: '<script>alert(2)</script>', owner: 'Eve', total_wallet: 10_000 }),
-  row({ name: 'Acme', industry: 'Manufacturing', owner: 'Dana', total_wallet: 50_000, our_revenue: 20_000, wallet_share: 0.4 }),
-  row({ name: 'Borealis', industry: 'Energy', owner: 'Dana', total_wallet: 30_000 }),
+  row({ name: 'Acme', industry: 'Manufacturing', owner: 'Dana', total_wallet: 50_000, our_revenue: 20_000, wallet_share: 0.4, health_status: 'critical', risk_count: 4, health_as_of: '2026-11-01' }),
+  row({ name: 'Borealis', industry: 'Energy', owner: 'Dana', total_wallet: 30_000, health_status: 'healthy', risk_count: 0, health_as_of: '2026-11-01' }),
 ];
 
 const api = vi.hoisted(() => ({
@@ -66,6 +66,37 @@ describe('portfolio view', () => {
     names = Array.from(root.querySelectorAll('tbody th.name')).map((th) => th.textContent);
     expect(names).toEqual(['Acme', 'Borealis']);
     expect(root.querySelector('tfoot')?.textContent).toContain('Total (2 accounts)');
+  });
+
+  it('shows health in words and an icon, sorts by it and filters on it', async () => {
+    renderPortfolio(root, { navigate });
+    await settle();
+    const cellOf = (name: string) =>
+      Array.from(root.querySelectorAll('tbody tr')).find((tr) => tr.querySelector('th.name')?.textContent === name)!.querySelector('[data-health]')!;
+    expect(cellOf('Acme').textContent).toBe('\u2716Critical4');
+    expect(cellOf('Acme').querySelector('.health-word')?.textContent).toBe('Critical');
+    expect(cellOf('Acme').querySelector('.health-icon')?.getAttribute('aria-hidden')).toBe('true');
+    expect(cellOf('Borealis').querySelector('.health-word')?.textContent).toBe('Healthy');
+    const notAssessed = Array.from(root.querySelectorAll('tbody tr')).find((tr) => tr.querySelector('th.name')?.textContent === EVIL)!;
+    expect(notAssessed.textContent).toContain('Not assessed');
+
+    const healthHeader = Array.from(root.querySelectorAll('thead th')).find((th) => th.textContent?.startsWith('Health'))!;
+    healthHeader.querySelector('button')!.click();
+    expect(healthHeader.getAttribute('aria-sort')).toBe('ascending');
+    let names = Array.from(root.querySelectorAll('tbody th.name')).map((th) => th.textContent);
+    expect(names).toEqual(['Acme', 'Borealis', EVIL]);
+
+    const select = root.querySelector<HTMLSelectElement>('select[name=health-filter]')!;
+    expect(select.closest('.field')?.querySelector('label')?.textContent).toBe('Health');
+    select.value = 'attention';
+    select.dispatchEvent(new Event('change'));
+    names = Array.from(root.querySelectorAll('tbody th.name')).map((th) => th.textContent);
+    expect(names).toEqual(['Acme']);
+    expect(root.querySelector('.count-line')?.textContent).toBe('1 of 3 accounts');
+    select.value = 'at_risk';
+    select.dispatchEvent(new Event('change'));
+    expect(root.querySelectorAll('tbody th.name')).toHaveLength(0);
+    expect(root.textContent).toContain('No account with health \u201cAt risk\u201d.');
   });
 
   it('shows the first-start panel for an empty store', async () => {

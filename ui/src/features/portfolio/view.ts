@@ -7,10 +7,21 @@ import { planHash } from '../../app/context';
 import { h, replaceChildren, type Child } from '../../shared/dom';
 import { formatDate, formatMoney, formatMoneyCompact, formatPercent } from '../../shared/format';
 import { field, setFieldError } from '../../shared/forms';
+import { healthBadge, HEALTH_STATUSES, riskCount } from '../../shared/health';
 import { LIFE_STAGES, TIERS } from '../../shared/labels';
 import { showToast } from '../../shared/toast';
 import { VirtualList } from '../../shared/virtual-list';
-import { filterRows, nextSort, sortRows, totalsByCurrency, type SortKey, type SortState } from './model';
+import {
+  filterByHealth,
+  filterRows,
+  HEALTH_FILTERS,
+  nextSort,
+  sortRows,
+  totalsByCurrency,
+  type HealthFilter,
+  type SortKey,
+  type SortState,
+} from './model';
 import './portfolio.css';
 
 export interface PortfolioOptions {
@@ -52,31 +63,44 @@ function completenessCell(fraction: number): Child {
   );
 }
 
+/** The stored health: status in words, colour and icon, with the risk count and its date. */
+function healthCell(row: PortfolioRow): Child {
+  if (row.health_status === null) return h('span', { class: 'muted', title: 'Not assessed yet: health is taken at the next edit of the plan' }, 'Not assessed');
+  const asOf = row.health_as_of ? ` as of ${formatDate(row.health_as_of, undefined, { dateStyle: 'long' })}` : '';
+  return h(
+    'span',
+    { title: `${HEALTH_STATUSES[row.health_status]}: ${riskCount(row.risk_count)}${asOf}` },
+    healthBadge(row.health_status, row.risk_count > 0 ? String(row.risk_count) : undefined),
+  );
+}
+
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Account', width: '14%' },
-  { key: 'industry', label: 'Industry', width: '9%', cell: (r) => r.industry || EM_DASH },
-  { key: 'life_stage', label: 'Life stage', width: '8.5%', cell: (r) => LIFE_STAGES[r.life_stage] ?? r.life_stage },
+  { key: 'name', label: 'Account', width: '12%' },
+  { key: 'industry', label: 'Industry', width: '7%', cell: (r) => r.industry || EM_DASH },
+  { key: 'life_stage', label: 'Life stage', width: '8%', cell: (r) => LIFE_STAGES[r.life_stage] ?? r.life_stage },
   {
     key: 'tier',
     label: 'Tier',
-    width: '7.5%',
+    width: '6.5%',
     cell: (r) => h('span', { class: ['badge', r.tier.startsWith('tier1') ? 'blue' : null], title: r.tier_reason }, TIERS[r.tier] ?? r.tier),
   },
   { key: 'total_wallet', label: 'Total wallet', num: true, width: '6.5%', cell: (r) => money(r.total_wallet, r.currency) },
   { key: 'our_revenue', label: 'Our revenue', num: true, width: '6.5%', cell: (r) => money(r.our_revenue, r.currency) },
-  { key: 'wallet_share', label: 'Share', num: true, width: '5.5%', cell: (r) => formatPercent(r.wallet_share) },
-  { key: 'sales_goal', label: 'Goal', num: true, width: '6.5%', cell: (r) => money(r.sales_goal, r.currency) },
-  { key: 'gap_to_goal', label: 'Gap', num: true, width: '6.5%', cell: (r) => money(r.gap_to_goal, r.currency) },
-  { key: 'completeness', label: 'Complete', num: true, width: '8.5%', cell: (r) => completenessCell(r.completeness) },
-  { key: 'next_action_due', label: 'Next action', num: true, width: '7.5%', cell: (r) => shortDate(r.next_action_due) },
-  { key: 'last_interaction', label: 'Last contact', num: true, width: '7.5%', cell: (r) => shortDate(r.last_interaction) },
-  { key: 'actions', label: 'Actions', width: '5.5%' },
+  { key: 'wallet_share', label: 'Share', num: true, width: '5%', cell: (r) => formatPercent(r.wallet_share) },
+  { key: 'sales_goal', label: 'Goal', num: true, width: '6%', cell: (r) => money(r.sales_goal, r.currency) },
+  { key: 'gap_to_goal', label: 'Gap', num: true, width: '6%', cell: (r) => money(r.gap_to_goal, r.currency) },
+  { key: 'completeness', label: 'Complete', num: true, width: '7.5%', cell: (r) => completenessCell(r.completeness) },
+  { key: 'health', label: 'Health', width: '10%', cell: healthCell },
+  { key: 'next_action_due', label: 'Next action', num: true, width: '7%', cell: (r) => shortDate(r.next_action_due) },
+  { key: 'last_interaction', label: 'Last contact', num: true, width: '7%', cell: (r) => shortDate(r.last_interaction) },
+  { key: 'actions', label: 'Actions', width: '5%' },
 ];
 
 export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () => void {
   let all: PortfolioRow[] = [];
   let shown: PortfolioRow[] = [];
   let query = '';
+  let health: HealthFilter = 'all';
   let sort: SortState = { key: 'name', dir: 'asc' };
   let confirming: string | null = null;
   let loaded = false;
@@ -146,6 +170,20 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
     },
   });
   const searchField = field({ label: 'Search accounts', control: search, class: 'search-field', hiddenLabel: true });
+
+  // --- health filter ----------------------------------------------------------------
+  const healthSelect = h(
+    'select',
+    {
+      name: 'health-filter',
+      onchange: () => {
+        health = healthSelect.value as HealthFilter;
+        apply();
+      },
+    },
+    HEALTH_FILTERS.map((f) => h('option', { value: f.value }, f.label)),
+  );
+  const healthField = field({ label: 'Health', control: healthSelect, class: 'health-filter' });
 
   // --- table ------------------------------------------------------------------------
   const headerCells = new Map<SortKey, HTMLTableCellElement>();
@@ -323,17 +361,22 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
   }
 
   function apply(): void {
-    shown = sortRows(filterRows(all, query), sort);
+    shown = sortRows(filterByHealth(filterRows(all, query), health), sort);
     updateHeaders();
     list.setItems(shown);
     table.setAttribute('aria-rowcount', String(shown.length + 1));
     renderTotals(shown);
     const q = query.trim();
-    noMatch.classList.toggle('hidden', !(q && shown.length === 0));
-    replaceChildren(noMatch, q ? `No account matches \u201c${q}\u201d.` : '');
+    const filtered = q !== '' || health !== 'all';
+    const healthLabel = HEALTH_FILTERS.find((f) => f.value === health)?.label ?? '';
+    noMatch.classList.toggle('hidden', !(filtered && shown.length === 0));
+    replaceChildren(
+      noMatch,
+      !filtered ? '' : q ? `No account matches \u201c${q}\u201d${health !== 'all' ? ` with health \u201c${healthLabel}\u201d` : ''}.` : `No account with health \u201c${healthLabel}\u201d.`,
+    );
     replaceChildren(
       countLine,
-      q ? `${shown.length} of ${all.length} accounts` : `${all.length} ${all.length === 1 ? 'account' : 'accounts'}`,
+      filtered ? `${shown.length} of ${all.length} accounts` : `${all.length} ${all.length === 1 ? 'account' : 'accounts'}`,
     );
   }
 
@@ -383,7 +426,7 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
   function renderTable(): void {
     replaceChildren(
       page,
-      h('div', { class: 'page-header' }, h('h1', null, 'Portfolio'), h('div', { class: 'toolbar' }, searchField, newButton)),
+      h('div', { class: 'page-header' }, h('h1', null, 'Portfolio'), h('div', { class: 'toolbar' }, searchField, healthField, newButton)),
       newForm,
       scroller,
       noMatch,

@@ -113,6 +113,9 @@ export function row(over: Partial<PortfolioRow> & { name: string }): PortfolioRo
     completeness: 0,
     next_action_due: null,
     last_interaction: null,
+    health_status: null,
+    risk_count: 0,
+    health_as_of: null,
     segmentation: segmentation(),
     ...over,
   };

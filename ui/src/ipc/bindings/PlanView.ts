@@ -14,6 +14,7 @@ import type { ObjectiveView } from "./ObjectiveView";
 import type { Opportunity } from "./Opportunity";
 import type { OrgLayout } from "./OrgLayout";
 import type { Plan } from "./Plan";
+import type { PlanHealth } from "./PlanHealth";
 import type { Play } from "./Play";
 import type { SegmentScores } from "./SegmentScores";
 import type { Tier } from "./Tier";
@@ -35,4 +36,8 @@ tier: Tier, gap_to_goal: Money,
 /**
  * The account's forecast explained part by part (`totals.forecast` with labels).
  */
-forecast_parts: Array<ForecastPart>, };
+forecast_parts: Array<ForecastPart>, 
+/**
+ * Completeness joined with freshness and risks, and what to fix first.
+ */
+health: PlanHealth, };
