@@ -10,7 +10,7 @@ use crate::types::*;
 use chrono::Utc;
 use planner_core::segmentation::{validate_profiles, validate_thresholds, validate_weights};
 use planner_core::validate::{self, Context};
-use planner_core::view::summarise;
+use planner_core::view::summarise_on;
 use planner_core::*;
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -184,7 +184,11 @@ impl Store {
                 report.accounts_added += 1;
             }
             let current = current_export(&a.plans);
-            let summary = summarise(&a.account, current.map(|p| (&p.plan, &p.content)));
+            let summary = summarise_on(
+                &a.account,
+                current.map(|p| (&p.plan, &p.content)),
+                summary_day(),
+            );
             Store::account_ops(&mut ops, &a.account, Some(&summary), &a.plans)?;
             report.plans += a.plans.len();
             for p in &a.plans {
@@ -452,7 +456,7 @@ impl Store {
                 .max_by(|x, y| (x.starts_on, x.id).cmp(&(y.starts_on, y.id)));
             let content = current
                 .map(|p| PlanContent::from_items(items.get(&p.id).cloned().unwrap_or_default()));
-            let summary = summarise(a, current.zip(content.as_ref()));
+            let summary = summarise_on(a, current.zip(content.as_ref()), summary_day());
             ops.put(T::Summaries, id_key(a.id), &summary)?;
         }
         self.commit(w, &ops, Some(to))?;
@@ -721,4 +725,13 @@ fn plan_content(
             .map_err(|e| invalid_at(&format!("{location}, {}", describe(item)), e))?;
     }
     validate::dangling_references(content).map_err(|e| invalid_at(location, e))
+}
+
+/// The day an imported or migrated summary's health is assessed on: today, as the app's clock
+/// says (`ACCOUNT_PLANNER_TODAY=YYYY-MM-DD` fixes it for tests and demos, as in the shell).
+fn summary_day() -> chrono::NaiveDate {
+    std::env::var("ACCOUNT_PLANNER_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }

@@ -251,10 +251,15 @@ fn a_version_1_store_is_backed_up_then_migrated() {
         store.campaigns().unwrap().len(),
         doc["campaigns"].as_array().unwrap().len()
     );
-    // The summary tree, new in version 2, was built.
+    // The summary tree, new in version 2, was built (with the plan's health as of today).
+    let today = chrono::Local::now().date_naive();
     assert_eq!(
         store.summaries().unwrap(),
-        vec![summarise(&account, Some((&plans[0], &content)))]
+        vec![planner_core::view::summarise_on(
+            &account,
+            Some((&plans[0], &content)),
+            today
+        )]
     );
 
     // 3. The old backup file reads as the same data (export files migrate the same way).
