@@ -1,8 +1,8 @@
 use crate::error::AppResult;
-use crate::service::{self, today};
+use crate::service::{self, today, RolledForward};
 use crate::state::AppState;
 use planner_core::view::PlanView;
-use planner_core::{Id, ItemKind, Plan, PlanItem, Snapshot};
+use planner_core::{Id, ItemKind, Plan, PlanItem, PlanStatus, Snapshot};
 use planner_store::SnapshotInfo;
 use tauri::State;
 
@@ -56,8 +56,18 @@ pub fn delete_contact(
 }
 
 #[tauri::command]
-pub fn roll_forward(state: State<'_, AppState>, plan_id: Id) -> AppResult<Plan> {
+pub fn roll_forward(state: State<'_, AppState>, plan_id: Id) -> AppResult<RolledForward> {
     state.with_store(|s| service::roll_forward(s, plan_id))
+}
+
+/// Draft, active or closed; a closed plan is read-only until it is reopened.
+#[tauri::command]
+pub fn set_plan_status(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    status: PlanStatus,
+) -> AppResult<Plan> {
+    state.with_store(|s| service::set_plan_status(s, plan_id, status))
 }
 
 #[tauri::command]
