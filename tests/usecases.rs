@@ -135,6 +135,31 @@ fn a_closed_plan_refuses_every_edit_until_it_is_reopened() {
 }
 
 #[test]
+fn commentary_is_saved_on_the_plan_and_shown_in_its_view() {
+    let dir = Dir::new("commentary");
+    let (store, plan_id) = sample_store(&dir);
+    let written = plan_ops::Commentary {
+        executive_summary: "We lead in Finance.".into(),
+        asks: "A sponsor call with the CDO".into(),
+        wins: "Spend Analytics renewed".into(),
+    };
+    let (n, view) = commits(&store, |s| {
+        service::save_commentary(s, plan_id, &written, day())
+    });
+    assert_eq!(n, 1);
+    assert_eq!(view.unwrap().plan.asks, "A sponsor call with the CDO");
+    assert_eq!(
+        store.plan(plan_id).unwrap().unwrap().wins,
+        "Spend Analytics renewed"
+    );
+    service::set_plan_status(&store, plan_id, PlanStatus::Closed).unwrap();
+    let (n, err) = commits(&store, |s| {
+        service::save_commentary(s, plan_id, &written, day())
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "plan_closed".to_string()));
+}
+
+#[test]
 fn a_second_active_plan_for_the_period_is_refused() {
     let dir = Dir::new("active");
     let (store, plan_id) = sample_store(&dir);

@@ -77,6 +77,7 @@ fn run_app(data_dir: std::path::PathBuf) -> i32 {
             plans::delete_contact,
             plans::roll_forward,
             plans::set_plan_status,
+            plans::save_plan_commentary,
             plans::take_snapshot,
             plans::list_snapshots,
             plans::get_snapshot_view,

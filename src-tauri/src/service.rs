@@ -108,6 +108,9 @@ pub fn create_account_for(
         status: PlanStatus::Draft,
         currency: account.currency.clone(),
         rolled_from: None,
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let content = PlanContent::default();
     let summary = summarise(&account, Some((&plan, &content)));
@@ -423,6 +426,33 @@ pub fn set_plan_status(store: &Store, plan_id: Id, status: PlanStatus) -> AppRes
             tx.put_plan(&changed)?;
         }
         Ok(changed)
+    })
+}
+
+/// Save the plan's commentary (executive summary, asks, wins); returns the recomputed view.
+pub fn save_commentary(
+    store: &Store,
+    plan_id: Id,
+    commentary: &plan_ops::Commentary,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
+    store.edit(|tx| {
+        let plan = found("That plan", tx.plan(plan_id)?)?;
+        let saved = plan_ops::with_commentary(&plan, commentary)?;
+        tx.put_plan(&saved)?;
+        let account = found("That account", tx.account(saved.account_id)?)?;
+        let content = tx.plan_content(plan_id)?;
+        let settings = tx.settings()?;
+        Ok(view_of(
+            &account,
+            &saved,
+            &content,
+            &tx.offerings()?,
+            tx.campaigns_for(account.id)?,
+            &settings.weights,
+            &settings.thresholds,
+            today,
+        ))
     })
 }
 

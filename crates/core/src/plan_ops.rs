@@ -137,6 +137,28 @@ pub fn change_status(plan: &Plan, siblings: &[Plan], to: PlanStatus) -> CoreResu
     })
 }
 
+/// The commentary a user typed, trimmed of surrounding blank lines and spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Commentary {
+    pub executive_summary: String,
+    pub asks: String,
+    pub wins: String,
+}
+
+/// The plan with new commentary: refused on a closed plan, length-checked.
+pub fn with_commentary(plan: &Plan, commentary: &Commentary) -> CoreResult<Plan> {
+    ensure_editable(plan)?;
+    let next = Plan {
+        executive_summary: commentary.executive_summary.trim().to_string(),
+        asks: commentary.asks.trim().to_string(),
+        wins: commentary.wins.trim().to_string(),
+        ..plan.clone()
+    };
+    crate::validate::commentary(&next)?;
+    Ok(next)
+}
+
 /// How many records of one kind a roll forward carried into the new plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -224,6 +246,9 @@ pub fn roll_forward(plan: &Plan, content: &PlanContent) -> (Plan, PlanContent) {
         status: PlanStatus::Draft,
         currency: plan.currency.clone(),
         rolled_from: Some(plan.id),
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let mut c = content.clone();
     for b in &mut c.buying_centers {
@@ -305,6 +330,9 @@ mod tests {
             status: PlanStatus::Draft,
             currency: crate::Currency::default(),
             rolled_from: None,
+            executive_summary: String::new(),
+            asks: String::new(),
+            wins: String::new(),
         };
         let plans = [plan(2026, 9), plan(2027, 2), plan(2027, 3), plan(2025, 4)];
         assert_eq!(current_plan(&plans).map(|p| p.id), Some(Uuid::from_u128(3)));
@@ -321,6 +349,9 @@ mod tests {
             status,
             currency: crate::Currency::default(),
             rolled_from: None,
+            executive_summary: String::new(),
+            asks: String::new(),
+            wins: String::new(),
         }
     }
 
@@ -372,6 +403,47 @@ mod tests {
             ..fy26.clone()
         };
         assert!(change_status(&fy26_again, &[other_account], PlanStatus::Active).is_ok());
+    }
+
+    #[test]
+    fn commentary_is_trimmed_bounded_and_refused_on_a_closed_plan() {
+        let open = plan_of(1, "FY2026", "2026-01-01", "2026-12-31", PlanStatus::Active);
+        let written = Commentary {
+            executive_summary: "  We lead in Finance.\n".into(),
+            asks: "Sponsor call".into(),
+            wins: "".into(),
+        };
+        let saved = with_commentary(&open, &written).unwrap();
+        assert_eq!(saved.executive_summary, "We lead in Finance.");
+        assert_eq!(saved.asks, "Sponsor call");
+        let too_long = Commentary {
+            wins: "w".repeat(crate::validate::MAX_ASKS_OR_WINS + 1),
+            ..written.clone()
+        };
+        let err = with_commentary(&open, &too_long).unwrap_err();
+        assert_eq!((err.code(), err.field()), ("too_long", "wins"));
+        let summary_too_long = Commentary {
+            executive_summary: "s".repeat(crate::validate::MAX_EXECUTIVE_SUMMARY + 1),
+            ..written.clone()
+        };
+        let err = with_commentary(&open, &summary_too_long).unwrap_err();
+        assert_eq!(err.field(), "executive_summary");
+        let closed = Plan {
+            status: PlanStatus::Closed,
+            ..open
+        };
+        assert_eq!(
+            with_commentary(&closed, &written).unwrap_err().code(),
+            "plan_closed"
+        );
+    }
+
+    #[test]
+    fn a_rolled_forward_plan_starts_its_own_story() {
+        let s = crate::sample::sample_plan(NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert!(!s.plan.executive_summary.is_empty());
+        let (next, _) = roll_forward(&s.plan, &s.content);
+        assert!(next.executive_summary.is_empty() && next.asks.is_empty() && next.wins.is_empty());
     }
 
     #[test]

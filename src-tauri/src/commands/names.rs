@@ -18,6 +18,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_contact",
     "roll_forward",
     "set_plan_status",
+    "save_plan_commentary",
     "take_snapshot",
     "list_snapshots",
     "get_snapshot_view",

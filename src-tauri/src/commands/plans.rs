@@ -1,6 +1,7 @@
 use crate::error::AppResult;
 use crate::service::{self, today, RolledForward};
 use crate::state::AppState;
+use planner_core::plan_ops::Commentary;
 use planner_core::view::PlanView;
 use planner_core::{Id, ItemKind, Plan, PlanItem, PlanStatus, Snapshot};
 use planner_store::SnapshotInfo;
@@ -87,4 +88,14 @@ pub fn list_snapshots(state: State<'_, AppState>, plan_id: Id) -> AppResult<Vec<
 #[tauri::command]
 pub fn get_snapshot_view(state: State<'_, AppState>, snapshot_id: Id) -> AppResult<PlanView> {
     state.with_store(|s| service::snapshot_view(s, snapshot_id, today()))
+}
+
+/// The plan's executive summary, asks and wins, as the printed plan tells them.
+#[tauri::command]
+pub fn save_plan_commentary(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    commentary: Commentary,
+) -> AppResult<PlanView> {
+    state.with_store(|s| service::save_commentary(s, plan_id, &commentary, today()))
 }
