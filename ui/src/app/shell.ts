@@ -18,6 +18,7 @@ import { exportView } from '../features/export/view';
 import { myActionsPage } from '../features/my-actions/view';
 import { opportunitiesView } from '../features/opportunities/view';
 import { osasView } from '../features/osas/view';
+import { commentaryPanel } from '../features/plans/commentary';
 import { closedBanner, isClosed } from '../features/plans/life';
 import { renderPlanTools } from '../features/plans/view';
 import { renderPortfolio } from '../features/portfolio/view';
@@ -40,7 +41,11 @@ const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
   campaigns: campaignsView,
   segmentation: segmentationView,
   completeness: completenessView,
-  export: exportView,
+  // The QBR story is written where the plan is printed: above the export form.
+  export: (root, ctx) => {
+    root.append(commentaryPanel(ctx));
+    return exportView(root, ctx);
+  },
 };
 
 export function areaLabel(area: PlanAreaKey): string {
@@ -287,6 +292,7 @@ export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLEl
         return state.view;
       },
       readonly,
+      readonlyReason: closed ? 'closed' : state.snapshot ? 'snapshot' : undefined,
       save(upserts: PlanItem[], deletes: ItemRef[] = []) {
         if (readonly) return refuse();
         return saves.run(async () => {

@@ -5,6 +5,7 @@ import { call } from './index';
 import type { Account } from './bindings/Account';
 import type { AccountSummary } from './bindings/AccountSummary';
 import type { AppStatus } from './bindings/AppStatus';
+import type { Commentary } from './bindings/Commentary';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportResult } from './bindings/ExportResult';
 import type { CalendarExportRequest } from './bindings/CalendarExportRequest';
@@ -58,6 +59,9 @@ export const api = {
   deleteContact: (planId: string, id: string, reportsToInstead: string | null) =>
     call<PlanView>('delete_contact', { planId, id, reportsToInstead }),
   rollForward: (planId: string) => call<RolledForward>('roll_forward', { planId }),
+  /** The plan's executive summary, asks and wins; returns the recomputed plan. */
+  savePlanCommentary: (planId: string, commentary: Commentary) =>
+    call<PlanView>('save_plan_commentary', { planId, commentary }),
   /** Draft, active or closed (closed is read-only until reopened); returns the plan. */
   setPlanStatus: (planId: string, status: PlanStatus) => call<Plan>('set_plan_status', { planId, status }),
   takeSnapshot: (planId: string, label: string) => call<Snapshot>('take_snapshot', { planId, label }),
