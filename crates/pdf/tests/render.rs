@@ -160,6 +160,7 @@ fn summary_is_one_page_on_a4_and_letter() {
             );
             for needle in [
                 forecast.as_str(),
+                "Renewals in the next 180 days",
                 // The commentary, shortened: its labels.
                 "Wins:",
                 "Asks:",

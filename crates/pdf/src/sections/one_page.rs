@@ -232,7 +232,24 @@ fn lists(ctx: &Ctx) -> Vec<List> {
             },
         })
         .collect();
+    let renewals = planner_core::renewals::due_within(
+        &v.account.renewals,
+        v.today,
+        planner_core::renewals::RENEWAL_HORIZON_DAYS,
+    )
+    .into_iter()
+    .map(|r| Item {
+        text: format!("{} · {}", r.description, ctx.compact(r.annual_value)),
+        right: long_date(r.renewal_on),
+        style: ITEM,
+    })
+    .collect();
     vec![
+        List {
+            title: "Renewals in the next 180 days",
+            items: renewals,
+            empty: "No renewals due in the next 180 days.",
+        },
         List {
             title: "Top plays",
             items: plays,
