@@ -174,6 +174,15 @@ describe('plan life: roll forward and next year', () => {
     await waitForTitle(driver, 'FY2027');
   });
 
+  it('edits renewals on the overview: marks one churned', async () => {
+    await waitForText(driver, 'section.renewals', 'Fleet Telematics subscription');
+    await driver.executeScript("document.querySelector('section.renewals').scrollIntoView()");
+    const row = () => driver.findElement(By.xpath("//section[contains(@class,'renewals')]//tr[.//input[contains(@value,'Fleet Telematics')]]"));
+    await retryStale(async () => clickButton(driver, 'Mark churned', await row()));
+    await driver.wait(async () => (await (await row()).getText()).includes('Churned'), 15000, 'the renewal never showed churned');
+    await screenshot(driver, '16-renewals-churned');
+  });
+
   it('starts a new account in the period the user picks', async () => {
     await driver.executeScript('location.hash = "#/"');
     await clickButton(driver, 'New account');

@@ -22,6 +22,7 @@ import { commentaryPanel } from '../features/plans/commentary';
 import { closedBanner, isClosed } from '../features/plans/life';
 import { renderPlanTools } from '../features/plans/view';
 import { renderPortfolio } from '../features/portfolio/view';
+import { renewalsPanel } from '../features/renewals/panel';
 import { relationshipMapView } from '../features/relationship-map/view';
 import { portfolioInsightsPage } from '../features/segmentation/insights';
 import { segmentationView } from '../features/segmentation/view';
@@ -32,7 +33,12 @@ import { saves, type OpenPlan, type SaveState } from './state';
 import './app.css';
 
 const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
-  overview: accountView,
+  // Renewals are the account's contracts, edited beside its profile.
+  overview: (root, ctx) => {
+    const cleanup = accountView(root, ctx);
+    root.append(renewalsPanel(ctx));
+    return cleanup;
+  },
   'buying-centers': buyingCentersView,
   opportunities: opportunitiesView,
   'relationship-map': relationshipMapView,
