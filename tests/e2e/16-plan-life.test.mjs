@@ -175,11 +175,17 @@ describe('plan life: roll forward and next year', () => {
   });
 
   it('edits renewals on the overview: marks one churned', async () => {
-    await waitForText(driver, 'section.renewals', 'Fleet Telematics subscription');
-    await driver.executeScript("document.querySelector('section.renewals').scrollIntoView()");
-    const row = () => driver.findElement(By.xpath("//section[contains(@class,'renewals')]//tr[.//input[contains(@value,'Fleet Telematics')]]"));
-    await retryStale(async () => clickButton(driver, 'Mark churned', await row()));
-    await driver.wait(async () => (await (await row()).getText()).includes('Churned'), 15000, 'the renewal never showed churned');
+    // The contract's name is an input's value (not text): find its row by it.
+    const FLEET_ROW = `return [...document.querySelectorAll('section.renewals tr.renewal')]
+      .find((tr) => tr.querySelector('input[name="renewal-description"]').value.includes('Fleet Telematics')) ?? null`;
+    await driver.wait(async () => (await driver.executeScript(FLEET_ROW)) !== null, 15000, 'the sample renewal is not listed');
+    await driver.executeScript(`const tr = (() => { ${FLEET_ROW} })(); tr.scrollIntoView({ block: 'center' });`);
+    await retryStale(async () => clickButton(driver, 'Mark churned', await driver.executeScript(FLEET_ROW)));
+    await driver.wait(
+      async () => driver.executeScript(`const tr = (() => { ${FLEET_ROW} })(); return !!tr && tr.classList.contains('churned') && tr.textContent.includes('Churned');`),
+      15000,
+      'the renewal never showed churned',
+    );
     await screenshot(driver, '16-renewals-churned');
   });
 
