@@ -72,6 +72,119 @@ fn creating_an_account_with_its_first_plan_is_one_commit() {
 }
 
 #[test]
+fn a_new_account_may_start_with_next_year_only_near_the_end_of_this_one() {
+    let dir = Dir::new("create-next");
+    let store = Store::open(dir.path()).unwrap();
+    // 2026-11-01 is within 90 days of the year's end (December): FY2027 is offered.
+    let offered: Vec<String> = service::new_account_periods(day())
+        .into_iter()
+        .map(|o| o.period.label)
+        .collect();
+    assert_eq!(offered, ["FY2026", "FY2027"]);
+    let s =
+        service::create_account_for(&store, "Acme", plan_ops::PeriodChoice::Next, day()).unwrap();
+    let plans = store.plans(s.id).unwrap();
+    assert_eq!(plans[0].period, "FY2027");
+    assert_eq!(plans[0].starts_on.to_string(), "2027-01-01");
+    // In June next year is refused and nothing is written.
+    let june = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let (n, err) = commits(&store, |s| {
+        service::create_account_for(s, "Early", plan_ops::PeriodChoice::Next, june)
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "conflict".to_string()));
+}
+
+#[test]
+fn a_closed_plan_refuses_every_edit_until_it_is_reopened() {
+    let dir = Dir::new("closed");
+    let (store, plan_id) = sample_store(&dir);
+    let content = store.plan_content(plan_id).unwrap();
+    let (n, closed) = commits(&store, |s| {
+        service::set_plan_status(s, plan_id, PlanStatus::Closed)
+    });
+    assert_eq!((n, closed.unwrap().status), (1, PlanStatus::Closed));
+    let bc = content.buying_centers[0].clone();
+    let renamed = PlanItem::BuyingCenter(BuyingCenter {
+        name: "Renamed".into(),
+        ..bc.clone()
+    });
+    let (n, err) = commits(&store, |s| {
+        service::save_items(s, plan_id, vec![renamed.clone()], vec![], day())
+    });
+    let err = err.unwrap_err();
+    assert_eq!((n, err.code()), (0, "plan_closed".to_string()));
+    assert_eq!(err.to_string(), "This plan is closed: reopen it to edit");
+    let (n, err) = commits(&store, |s| {
+        service::delete_buying_center(s, plan_id, bc.id, None, day())
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "plan_closed".to_string()));
+    let contact = content.contacts[0].id;
+    let (n, err) = commits(&store, |s| {
+        service::delete_contact(s, plan_id, contact, None, day())
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "plan_closed".to_string()));
+    assert_eq!(store.plan_content(plan_id).unwrap(), content);
+    // Reopened, the same edit goes through.
+    service::set_plan_status(&store, plan_id, PlanStatus::Active).unwrap();
+    let view = service::save_items(&store, plan_id, vec![renamed], vec![], day()).unwrap();
+    assert!(view.plan.status == PlanStatus::Active);
+    assert_eq!(
+        store.plan_content(plan_id).unwrap().buying_centers[0].name,
+        "Renamed"
+    );
+}
+
+#[test]
+fn commentary_is_saved_on_the_plan_and_shown_in_its_view() {
+    let dir = Dir::new("commentary");
+    let (store, plan_id) = sample_store(&dir);
+    let written = plan_ops::Commentary {
+        executive_summary: "We lead in Finance.".into(),
+        asks: "A sponsor call with the CDO".into(),
+        wins: "Spend Analytics renewed".into(),
+    };
+    let (n, view) = commits(&store, |s| {
+        service::save_commentary(s, plan_id, &written, day())
+    });
+    assert_eq!(n, 1);
+    assert_eq!(view.unwrap().plan.asks, "A sponsor call with the CDO");
+    assert_eq!(
+        store.plan(plan_id).unwrap().unwrap().wins,
+        "Spend Analytics renewed"
+    );
+    service::set_plan_status(&store, plan_id, PlanStatus::Closed).unwrap();
+    let (n, err) = commits(&store, |s| {
+        service::save_commentary(s, plan_id, &written, day())
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "plan_closed".to_string()));
+}
+
+#[test]
+fn a_second_active_plan_for_the_period_is_refused() {
+    let dir = Dir::new("active");
+    let (store, plan_id) = sample_store(&dir);
+    let next = service::roll_forward(&store, plan_id).unwrap();
+    assert!(!next.carried.is_empty());
+    // The sample plan is active; next year's does not overlap, so it may be active too.
+    service::set_plan_status(&store, next.plan.id, PlanStatus::Active).unwrap();
+    // A plan overlapping the sample's year cannot be active beside it.
+    let sample = store.plan(plan_id).unwrap().unwrap();
+    let mut overlapping = sample.clone();
+    overlapping.id = Uuid::new_v4();
+    overlapping.period = format!("{} (bis)", sample.period);
+    overlapping.status = PlanStatus::Draft;
+    let account = store.account(sample.account_id).unwrap().unwrap();
+    let summary = planner_core::view::summarise(&account, None);
+    store
+        .edit(|tx| tx.create_plan(&overlapping, &PlanContent::default(), &summary))
+        .unwrap();
+    let (n, err) = commits(&store, |s| {
+        service::set_plan_status(s, overlapping.id, PlanStatus::Active)
+    });
+    assert_eq!((n, err.unwrap_err().code()), (0, "conflict".to_string()));
+}
+
+#[test]
 fn loading_the_sample_is_one_commit() {
     let dir = Dir::new("sample");
     let store = Store::open(dir.path()).unwrap();

@@ -7,8 +7,9 @@
 //! half-way leaves nothing behind.
 
 use crate::error::{AppError, AppResult};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use planner_core::compare::{compare, PlanComparison};
+use planner_core::plan_ops::PeriodChoice;
 use planner_core::segmentation::{Thresholds, Weights};
 use planner_core::view::{
     plan_view, portfolio_row, summarise_on, AccountSummary, PlanView, PortfolioRow, ViewInputs,
@@ -61,47 +62,56 @@ fn found<T>(what: &str, x: Option<T>) -> AppResult<T> {
 
 /// The fiscal year containing `today` for an account whose year ends in `end_month`.
 pub fn fiscal_year(today: NaiveDate, end_month: u8) -> (String, NaiveDate, NaiveDate) {
-    let end_month = end_month.clamp(1, 12) as u32;
-    let end_year = if today.month() > end_month {
-        today.year() + 1
-    } else {
-        today.year()
-    };
-    let ends_on = last_day(end_year, end_month);
-    let starts_on = if end_month == 12 {
-        NaiveDate::from_ymd_opt(end_year, 1, 1).unwrap()
-    } else {
-        NaiveDate::from_ymd_opt(end_year - 1, end_month + 1, 1).unwrap()
-    };
-    (format!("FY{end_year}"), starts_on, ends_on)
-}
-
-fn last_day(year: i32, month: u32) -> NaiveDate {
-    let (y, m) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(y, m, 1)
-        .unwrap()
-        .pred_opt()
-        .unwrap()
+    let p = plan_ops::fiscal_year(today, end_month);
+    (p.label, p.starts_on, p.ends_on)
 }
 
 /// A new account with its first plan for the current fiscal year.
 pub fn create_account(store: &Store, name: &str, today: NaiveDate) -> AppResult<AccountSummary> {
+    create_account_for(store, name, PeriodChoice::Current, today)
+}
+
+/// The periods a new account's first plan may cover today (new accounts' years end in
+/// December until the user says otherwise).
+pub fn new_account_periods(today: NaiveDate) -> Vec<PeriodOption> {
+    let end_month = Account::new("", today).fiscal_year_end_month;
+    plan_ops::period_choices(today, end_month)
+        .into_iter()
+        .map(|(choice, period)| PeriodOption { choice, period })
+        .collect()
+}
+
+/// One period a new account may start with, as the new-account form lists it.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PeriodOption {
+    pub choice: PeriodChoice,
+    pub period: plan_ops::PlanPeriod,
+}
+
+/// A new account with its first plan for the chosen fiscal year (this one, or the next one
+/// when this one ends within 90 days).
+pub fn create_account_for(
+    store: &Store,
+    name: &str,
+    choice: PeriodChoice,
+    today: NaiveDate,
+) -> AppResult<AccountSummary> {
     let account = Account::new(name, today);
     validate::account(&account)?;
-    let (period, starts_on, ends_on) = fiscal_year(today, account.fiscal_year_end_month);
+    let period = plan_ops::choose_period(today, account.fiscal_year_end_month, choice)?;
     let plan = Plan {
         id: Uuid::new_v4(),
         account_id: account.id,
-        period,
-        starts_on,
-        ends_on,
+        period: period.label,
+        starts_on: period.starts_on,
+        ends_on: period.ends_on,
         status: PlanStatus::Draft,
         currency: account.currency.clone(),
         rolled_from: None,
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let content = PlanContent::default();
     let summary = summarise_on(&account, Some((&plan, &content)), today);
@@ -203,13 +213,8 @@ fn save_items_in(
     today: NaiveDate,
 ) -> AppResult<PlanView> {
     let plan = found("That plan", tx.plan(plan_id)?)?;
-    if plan.status == PlanStatus::Closed {
-        return Err(CoreError::conflict(
-            "plan",
-            "This plan is closed; roll it forward to keep planning",
-        )
-        .into());
-    }
+    // Every edit of plan records (saves, deleting a buying center or a contact) passes here.
+    plan_ops::ensure_editable(&plan)?;
     let account = found("That account", tx.account(plan.account_id)?)?;
     let mut content = tx.plan_content(plan_id)?;
     let offerings = tx.offerings()?;
@@ -403,7 +408,56 @@ fn detach_from(content: &PlanContent, gone: &[Id], reports_to_instead: Option<Id
     (upserts, deletes)
 }
 
-pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
+/// A plan rolled forward, with what it carried over kind by kind.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RolledForward {
+    pub plan: Plan,
+    pub carried: Vec<plan_ops::CarriedCount>,
+}
+
+/// Mark a plan draft, active or closed (closing makes it read-only; reopening is marking it
+/// draft or active again). Only one plan of an account is active for a period.
+pub fn set_plan_status(store: &Store, plan_id: Id, status: PlanStatus) -> AppResult<Plan> {
+    store.edit(|tx| {
+        let plan = found("That plan", tx.plan(plan_id)?)?;
+        let siblings = tx.plans(plan.account_id)?;
+        let changed = plan_ops::change_status(&plan, &siblings, status)?;
+        if changed != plan {
+            tx.put_plan(&changed)?;
+        }
+        Ok(changed)
+    })
+}
+
+/// Save the plan's commentary (executive summary, asks, wins); returns the recomputed view.
+pub fn save_commentary(
+    store: &Store,
+    plan_id: Id,
+    commentary: &plan_ops::Commentary,
+    today: NaiveDate,
+) -> AppResult<PlanView> {
+    store.edit(|tx| {
+        let plan = found("That plan", tx.plan(plan_id)?)?;
+        let saved = plan_ops::with_commentary(&plan, commentary)?;
+        tx.put_plan(&saved)?;
+        let account = found("That account", tx.account(saved.account_id)?)?;
+        let content = tx.plan_content(plan_id)?;
+        let settings = tx.settings()?;
+        Ok(view_of(
+            &account,
+            &saved,
+            &content,
+            &tx.offerings()?,
+            tx.campaigns_for(account.id)?,
+            &settings.weights,
+            &settings.thresholds,
+            today,
+        ))
+    })
+}
+
+pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<RolledForward> {
     store.edit(|tx| {
         let old = found("That plan", tx.plan(plan_id)?)?;
         let account = found("That account", tx.account(old.account_id)?)?;
@@ -423,7 +477,10 @@ pub fn roll_forward(store: &Store, plan_id: Id) -> AppResult<Plan> {
         // The new plan's health is taken today: roll forward is itself today's edit.
         let summary = summarise_on(&account, Some((&next, &next_content)), today());
         tx.create_plan(&next, &next_content, &summary)?;
-        Ok(next)
+        Ok(RolledForward {
+            carried: plan_ops::carried_over(&next_content),
+            plan: next,
+        })
     })
 }
 
@@ -656,7 +713,14 @@ mod tests {
         let unchanged = compare_plan(&store, plan_id, first.id, None, day()).unwrap();
         assert!(unchanged.is_unchanged(), "{unchanged:?}");
 
-        let mut opp = store.plan_content(plan_id).unwrap().opportunities[0].clone();
+        // An open deal (records come back in id order, which is random for the sample).
+        let mut opp = store
+            .plan_content(plan_id)
+            .unwrap()
+            .opportunities
+            .into_iter()
+            .find(|o| o.status == OpportunityStatus::Open)
+            .unwrap();
         opp.status = OpportunityStatus::Lost;
         save_items(
             &store,
@@ -674,10 +738,13 @@ mod tests {
             (now.from.label.as_str(), now.to.label.as_str()),
             ("QBR Q4 2026", "Now")
         );
-        assert!(now
-            .opportunities
-            .iter()
-            .any(|c| c.id == opp.id && c.words == "lost"));
+        assert!(
+            now.opportunities
+                .iter()
+                .any(|c| c.id == opp.id && c.words == "lost"),
+            "{:?}",
+            now.opportunities
+        );
         let between = compare_plan(&store, plan_id, first.id, Some(second.id), later).unwrap();
         assert_eq!(between.to.label, "QBR Q1");
         assert_eq!(between.opportunities, now.opportunities);

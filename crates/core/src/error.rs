@@ -43,6 +43,9 @@ pub enum CoreError {
     NotFound { field: String, what: String },
     #[error("{message}")]
     Conflict { field: String, message: String },
+    /// An edit of a closed plan: the plan stays as it was printed until someone reopens it.
+    #[error("This plan is closed: reopen it to edit")]
+    PlanClosed { field: String, period: String },
 }
 
 impl CoreError {
@@ -56,7 +59,8 @@ impl CoreError {
             | CoreError::UnknownCurrency { field, .. }
             | CoreError::ReportsToCycle { field, .. }
             | CoreError::NotFound { field, .. }
-            | CoreError::Conflict { field, .. } => field,
+            | CoreError::Conflict { field, .. }
+            | CoreError::PlanClosed { field, .. } => field,
         }
     }
 
@@ -71,6 +75,7 @@ impl CoreError {
             CoreError::ReportsToCycle { .. } => "reports_to_cycle",
             CoreError::NotFound { .. } => "not_found",
             CoreError::Conflict { .. } => "conflict",
+            CoreError::PlanClosed { .. } => "plan_closed",
         }
     }
 

@@ -15,6 +15,7 @@ pub mod osa;
 pub mod plan_ops;
 pub mod portfolio;
 pub mod relmap;
+pub mod renewals;
 pub mod sample;
 pub mod segmentation;
 pub mod validate;

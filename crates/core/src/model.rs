@@ -348,6 +348,16 @@ pub struct Plan {
     pub currency: Currency,
     /// The plan this one was rolled forward from.
     pub rolled_from: Option<Id>,
+    /// The story in the account manager's words, printed on the executive summary page and,
+    /// shortened, on the one-page summary (older files have none).
+    #[serde(default)]
+    pub executive_summary: String,
+    /// Asks / help needed from our side before the next QBR.
+    #[serde(default)]
+    pub asks: String,
+    /// Wins since the last QBR.
+    #[serde(default)]
+    pub wins: String,
 }
 
 /// A competitor's estimated share of a buying center's wallet.

@@ -285,6 +285,16 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
         status: PlanStatus::Active,
         currency: Currency::default(),
         rolled_from: None,
+        executive_summary: "Nordwind's new CDO is consolidating the group's platforms, and the \
+            LogiCore WMS contract for 9 warehouses ends this year: our chance to displace it in \
+            the new hubs. Finance is ours; CSRD reporting opens Carbon Reporting there."
+            .into(),
+        asks: "Claire Dubois to meet Dr. Lena Brandt before the WMS tender is published; \
+            a reference customer running Warehouse OS in multi-hub logistics."
+            .into(),
+        wins: "Spend Analytics renewed in Finance; first Warehouse OS workshop with the hub \
+            managers."
+            .into(),
     };
 
     let mut c = PlanContent::default();

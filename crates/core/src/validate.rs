@@ -142,8 +142,26 @@ pub fn account(a: &Account) -> CoreResult<()> {
     Ok(())
 }
 
+/// Longest executive summary: it is printed whole on the executive summary page.
+pub const MAX_EXECUTIVE_SUMMARY: usize = 1_500;
+/// Longest "asks" or "wins" text: a few sentences, printed beside the numbers.
+pub const MAX_ASKS_OR_WINS: usize = 800;
+
+/// The plan's commentary (executive summary, asks, wins): free text of bounded length.
+pub fn commentary(p: &Plan) -> CoreResult<()> {
+    limit(
+        "executive_summary",
+        "Executive summary",
+        &p.executive_summary,
+        MAX_EXECUTIVE_SUMMARY,
+    )?;
+    limit("asks", "Asks / help needed", &p.asks, MAX_ASKS_OR_WINS)?;
+    limit("wins", "Wins since last QBR", &p.wins, MAX_ASKS_OR_WINS)
+}
+
 pub fn plan(p: &Plan) -> CoreResult<()> {
     name("period", "Plan period", &p.period)?;
+    commentary(p)?;
     crate::money::Currency::parse("currency", p.currency.code())?;
     if p.ends_on < p.starts_on {
         return Err(CoreError::conflict(

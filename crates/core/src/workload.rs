@@ -85,6 +85,10 @@ pub fn large_plan(seed: u64, today: NaiveDate) -> LargePlan {
         status: PlanStatus::Active,
         currency: Currency::default(),
         rolled_from: None,
+        // Commentary at its longest, so the printed summaries are tried with the most text.
+        executive_summary: longest_text("The story", crate::validate::MAX_EXECUTIVE_SUMMARY),
+        asks: longest_text("An ask", crate::validate::MAX_ASKS_OR_WINS),
+        wins: longest_text("A win", crate::validate::MAX_ASKS_OR_WINS),
     };
     let offerings: Vec<Offering> = (0..60)
         .map(|i| Offering {
@@ -256,6 +260,12 @@ pub fn large_plan(seed: u64, today: NaiveDate) -> LargePlan {
 }
 
 /// The large plan as the app shows it (default segmentation settings).
+/// Sentences starting with `lead`, exactly `len` characters long.
+fn longest_text(lead: &str, len: usize) -> String {
+    let sentence = format!("{lead} that runs on with many words for the printed plan. ");
+    sentence.chars().cycle().take(len).collect()
+}
+
 pub fn large_view(seed: u64, today: NaiveDate) -> crate::view::PlanView {
     let l = large_plan(seed, today);
     crate::view::plan_view(crate::view::ViewInputs {
@@ -294,6 +304,9 @@ pub fn portfolio_account(r: &mut Lcg, i: usize, today: NaiveDate) -> (Account, P
         status: PlanStatus::Active,
         currency: Currency::default(),
         rolled_from: None,
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let mut c = PlanContent::default();
     for b in 0..3 {

@@ -108,6 +108,20 @@ fn sample_plan_full_a4_passes_the_tools() {
     assert!(bad.is_empty(), "words outside the margins: {bad:#?}");
     let over = overlaps(&words);
     assert!(over.is_empty(), "text over text: {over:#?}");
+    // The executive summary page tells the plan's story in the account manager's words.
+    let text = text_of(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let story = view
+        .plan
+        .executive_summary
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains(&story), "executive summary missing");
+    assert!(text.contains("Wins since last QBR: Spend Analytics renewed in Finance"));
+    assert!(text.contains("Asks / help needed: Claire Dubois to meet Dr. Lena Brandt"));
 }
 
 #[test]
@@ -151,6 +165,10 @@ fn summary_is_one_page_on_a4_and_letter() {
             );
             for needle in [
                 forecast.as_str(),
+                "Renewals in the next 180 days",
+                // The commentary, shortened: its labels.
+                "Wins:",
+                "Asks:",
                 "Top plays",
                 "Top coverage gaps",
                 "Next actions",
@@ -158,6 +176,11 @@ fn summary_is_one_page_on_a4_and_letter() {
                 "Health: ",
             ] {
                 assert!(text.contains(needle), "{needle:?} missing");
+            }
+            if i == 0 {
+                // The sample's wins and asks, each starting on its line.
+                assert!(text.contains("Wins: Spend Analytics renewed"), "{text}");
+                assert!(text.contains("Asks: Claire Dubois to meet"), "{text}");
             }
             if i == 1 {
                 // The large plan has far more than fits: the lists say so.
@@ -271,6 +294,9 @@ fn an_empty_plan_still_prints() {
         status: PlanStatus::Draft,
         currency: Default::default(),
         rolled_from: None,
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let content = PlanContent::default();
     let view = plan_view(ViewInputs {

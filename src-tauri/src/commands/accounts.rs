@@ -1,6 +1,7 @@
 use crate::error::{AppError, AppResult};
-use crate::service::{self, today};
+use crate::service::{self, today, PeriodOption};
 use crate::state::AppState;
+use planner_core::plan_ops::PeriodChoice;
 use planner_core::view::{AccountSummary, PortfolioRow};
 use planner_core::{Account, Id};
 use tauri::State;
@@ -10,9 +11,21 @@ pub fn list_portfolio(state: State<'_, AppState>) -> AppResult<Vec<PortfolioRow>
     state.with_store(service::portfolio)
 }
 
+/// A new account with its first plan; `period` picks this fiscal year (the default) or the next.
 #[tauri::command]
-pub fn create_account(state: State<'_, AppState>, name: String) -> AppResult<AccountSummary> {
-    state.with_store(|s| service::create_account(s, &name, today()))
+pub fn create_account(
+    state: State<'_, AppState>,
+    name: String,
+    period: Option<PeriodChoice>,
+) -> AppResult<AccountSummary> {
+    let choice = period.unwrap_or_default();
+    state.with_store(|s| service::create_account_for(s, &name, choice, today()))
+}
+
+/// The periods the new-account form offers today.
+#[tauri::command]
+pub fn new_account_periods() -> Vec<PeriodOption> {
+    service::new_account_periods(today())
 }
 
 #[tauri::command]

@@ -1,9 +1,10 @@
 use crate::error::AppResult;
-use crate::service::{self, today};
+use crate::service::{self, today, RolledForward};
 use crate::state::AppState;
 use planner_core::compare::PlanComparison;
+use planner_core::plan_ops::Commentary;
 use planner_core::view::PlanView;
-use planner_core::{Id, ItemKind, Plan, PlanItem, Snapshot};
+use planner_core::{Id, ItemKind, Plan, PlanItem, PlanStatus, Snapshot};
 use planner_store::SnapshotInfo;
 use tauri::State;
 
@@ -57,8 +58,18 @@ pub fn delete_contact(
 }
 
 #[tauri::command]
-pub fn roll_forward(state: State<'_, AppState>, plan_id: Id) -> AppResult<Plan> {
+pub fn roll_forward(state: State<'_, AppState>, plan_id: Id) -> AppResult<RolledForward> {
     state.with_store(|s| service::roll_forward(s, plan_id))
+}
+
+/// Draft, active or closed; a closed plan is read-only until it is reopened.
+#[tauri::command]
+pub fn set_plan_status(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    status: PlanStatus,
+) -> AppResult<Plan> {
+    state.with_store(|s| service::set_plan_status(s, plan_id, status))
 }
 
 #[tauri::command]
@@ -96,4 +107,14 @@ pub fn compare_plan(
     state.with_store(|s| {
         service::compare_plan(s, plan_id, from_snapshot_id, to_snapshot_id, today())
     })
+}
+
+/// The plan's executive summary, asks and wins, as the printed plan tells them.
+#[tauri::command]
+pub fn save_plan_commentary(
+    state: State<'_, AppState>,
+    plan_id: Id,
+    commentary: Commentary,
+) -> AppResult<PlanView> {
+    state.with_store(|s| service::save_commentary(s, plan_id, &commentary, today()))
 }

@@ -9,8 +9,10 @@ import type { PlanView } from '../ipc/bindings/PlanView';
 export interface PlanContext {
   /** The plan as the core computed it. */
   readonly view: PlanView;
-  /** Snapshots are frozen: features show them without edit controls. */
+  /** Snapshots and closed plans are frozen: features show them without edit controls. */
   readonly readonly: boolean;
+  /** Why the plan is read-only: a closed plan can still be printed, a snapshot cannot. */
+  readonly readonlyReason?: 'snapshot' | 'closed';
   /** One user edit; resolves with the recomputed plan, rejects with an AppError (use its `field`). */
   save(upserts: PlanItem[], deletes?: ItemRef[]): Promise<PlanView>;
   /**

@@ -4,6 +4,7 @@ import { api } from '../ipc/api';
 import type { Account } from '../ipc/bindings/Account';
 import type { AppStatus } from '../ipc/bindings/AppStatus';
 import type { ItemRef } from '../ipc/bindings/ItemRef';
+import type { Plan } from '../ipc/bindings/Plan';
 import type { PlanItem } from '../ipc/bindings/PlanItem';
 import type { PlanView } from '../ipc/bindings/PlanView';
 import { AppError, toAppError } from '../ipc/index';
@@ -18,8 +19,11 @@ import { exportView } from '../features/export/view';
 import { myActionsPage } from '../features/my-actions/view';
 import { opportunitiesView } from '../features/opportunities/view';
 import { osasView } from '../features/osas/view';
+import { commentaryPanel } from '../features/plans/commentary';
+import { closedBanner, isClosed } from '../features/plans/life';
 import { renderPlanTools } from '../features/plans/view';
 import { renderPortfolio } from '../features/portfolio/view';
+import { renewalsPanel } from '../features/renewals/panel';
 import { relationshipMapView } from '../features/relationship-map/view';
 import { portfolioInsightsPage } from '../features/segmentation/insights';
 import { segmentationView } from '../features/segmentation/view';
@@ -30,7 +34,12 @@ import { saves, type OpenPlan, type SaveState } from './state';
 import './app.css';
 
 const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
-  overview: accountView,
+  // Renewals are the account's contracts, edited beside its profile.
+  overview: (root, ctx) => {
+    const cleanup = accountView(root, ctx);
+    root.append(renewalsPanel(ctx));
+    return cleanup;
+  },
   'buying-centers': buyingCentersView,
   opportunities: opportunitiesView,
   'relationship-map': relationshipMapView,
@@ -40,7 +49,11 @@ const AREA_VIEWS: Record<PlanAreaKey, FeatureView> = {
   segmentation: segmentationView,
   completeness: completenessView,
   'since-last-qbr': compareView,
-  export: exportView,
+  // The QBR story is written where the plan is printed: above the export form.
+  export: (root, ctx) => {
+    root.append(commentaryPanel(ctx));
+    return exportView(root, ctx);
+  },
 };
 
 export function areaLabel(area: PlanAreaKey): string {
@@ -232,7 +245,7 @@ export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLEl
     const { view, snapshot } = open;
     const area = currentArea();
     const tools = h('div');
-    renderPlanTools(tools, { view, snapshotId: snapshot?.id ?? null, area, navigate });
+    renderPlanTools(tools, { view, snapshotId: snapshot?.id ?? null, area, navigate, onPlanChanged: planChanged });
     replaceChildren(
       planSection,
       h('div', { class: 'nav-section' }, 'Account'),
@@ -249,6 +262,14 @@ export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLEl
     );
   }
 
+  /** The open plan's own fields changed (its status): closed plans render read-only. */
+  function planChanged(plan: Plan): void {
+    if (!open || open.snapshot || open.view.plan.id !== plan.id) return;
+    open.view = { ...open.view, plan };
+    renderSidebar();
+    renderArea(false);
+  }
+
   function renderHeader(): void {
     if (!open) return;
     const { view, snapshot } = open;
@@ -257,20 +278,29 @@ export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLEl
       h('span', { class: 'crumb-sep', 'aria-hidden': 'true' }, '/'),
       h('span', { class: 'crumb' }, view.plan.period),
       snapshot ? h('span', { class: 'badge amber' }, 'Snapshot') : null,
+      !snapshot && isClosed(view.plan) ? h('span', { class: 'badge' }, 'Closed') : null,
     );
   }
 
   function makeContext(): PlanContext {
     const state = open as OpenPlan;
     const planId = state.view.plan.id;
-    const readonly = state.snapshot !== null;
-    const refuse = () => Promise.reject(new AppError('read_only', 'This snapshot is frozen: open the live plan to edit it.'));
+    // A snapshot is frozen for good; a closed plan until someone reopens it.
+    const closed = state.snapshot === null && isClosed(state.view.plan);
+    const readonly = state.snapshot !== null || closed;
+    const refuse = () =>
+      Promise.reject(
+        closed
+          ? new AppError('plan_closed', 'This plan is closed: reopen it to edit')
+          : new AppError('read_only', 'This snapshot is frozen: open the live plan to edit it.'),
+      );
     const stillOpen = () => open === state;
     return {
       get view() {
         return state.view;
       },
       readonly,
+      readonlyReason: closed ? 'closed' : state.snapshot ? 'snapshot' : undefined,
       save(upserts: PlanItem[], deletes: ItemRef[] = []) {
         if (readonly) return refuse();
         return saves.run(async () => {
@@ -338,7 +368,9 @@ export function startShell(root: HTMLElement, status: AppStatus, banner?: HTMLEl
           ' ',
           h('a', { href: planHash(open.view.plan.id, area) }, 'Open the live plan'),
         )
-      : null;
+      : isClosed(open.view.plan)
+        ? closedBanner(open.view.plan, planChanged)
+        : null;
     replaceChildren(
       content,
       banner,

@@ -5,6 +5,7 @@ import { call } from './index';
 import type { Account } from './bindings/Account';
 import type { AccountSummary } from './bindings/AccountSummary';
 import type { AppStatus } from './bindings/AppStatus';
+import type { Commentary } from './bindings/Commentary';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ExportResult } from './bindings/ExportResult';
 import type { CalendarExportRequest } from './bindings/CalendarExportRequest';
@@ -21,7 +22,11 @@ import type { Weights } from './bindings/Weights';
 import type { WhiteSpaceExportRequest } from './bindings/WhiteSpaceExportRequest';
 import type { ItemRef } from './bindings/ItemRef';
 import type { Offering } from './bindings/Offering';
+import type { PeriodChoice } from './bindings/PeriodChoice';
+import type { PeriodOption } from './bindings/PeriodOption';
 import type { Plan } from './bindings/Plan';
+import type { PlanStatus } from './bindings/PlanStatus';
+import type { RolledForward } from './bindings/RolledForward';
 import type { PlanItem } from './bindings/PlanItem';
 import type { PlanView } from './bindings/PlanView';
 import type { PortfolioRow } from './bindings/PortfolioRow';
@@ -36,7 +41,10 @@ export const api = {
   keepWhatTheStoreHas: () => call<AppStatus>('keep_what_the_store_has'),
 
   listPortfolio: () => call<PortfolioRow[]>('list_portfolio'),
-  createAccount: (name: string) => call<AccountSummary>('create_account', { name }),
+  /** `period`: this fiscal year (default) or the next one, as `newAccountPeriods` offers. */
+  createAccount: (name: string, period: PeriodChoice = 'current') =>
+    call<AccountSummary>('create_account', { name, period }),
+  newAccountPeriods: () => call<PeriodOption[]>('new_account_periods'),
   updateAccount: (account: Account) => call<Account>('update_account', { account }),
   deleteAccount: (id: string) => call<void>('delete_account', { id }),
   undoDeleteAccount: () => call<void>('undo_delete_account'),
@@ -51,7 +59,12 @@ export const api = {
     call<PlanView>('delete_buying_center', { planId, id, moveTo }),
   deleteContact: (planId: string, id: string, reportsToInstead: string | null) =>
     call<PlanView>('delete_contact', { planId, id, reportsToInstead }),
-  rollForward: (planId: string) => call<Plan>('roll_forward', { planId }),
+  rollForward: (planId: string) => call<RolledForward>('roll_forward', { planId }),
+  /** The plan's executive summary, asks and wins; returns the recomputed plan. */
+  savePlanCommentary: (planId: string, commentary: Commentary) =>
+    call<PlanView>('save_plan_commentary', { planId, commentary }),
+  /** Draft, active or closed (closed is read-only until reopened); returns the plan. */
+  setPlanStatus: (planId: string, status: PlanStatus) => call<Plan>('set_plan_status', { planId, status }),
   takeSnapshot: (planId: string, label: string) => call<Snapshot>('take_snapshot', { planId, label }),
   listSnapshots: (planId: string) => call<SnapshotInfo[]>('list_snapshots', { planId }),
   snapshotView: (snapshotId: string) => call<PlanView>('get_snapshot_view', { snapshotId }),

@@ -13,6 +13,7 @@ use planner_core::whitespace::Quadrant;
 
 pub fn render(doc: &mut Doc, ctx: &Ctx) {
     begin(doc, ctx, Section::ExecutiveSummary, false);
+    commentary(doc, ctx);
     kpi_tiles(doc, ctx, 3);
     health_block(doc, ctx);
     heading(doc, "Goal and forecast for the period", Style::H2, 90.0);
@@ -122,6 +123,34 @@ fn health_block(doc: &mut Doc, ctx: &Ctx) {
         bullet(doc, &text, Style::BODY, 0.0, &format!("{}.", i + 1));
     }
     doc.y += 4.0;
+}
+
+/// The account manager's story above the numbers: the executive summary in full, then the
+/// wins since the last QBR and the asks. Parts left empty are left out.
+fn commentary(doc: &mut Doc, ctx: &Ctx) {
+    let plan = &ctx.view.plan;
+    if !plan.executive_summary.is_empty() {
+        for part in plan
+            .executive_summary
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+        {
+            paragraph(doc, part.trim(), Style::BODY, 0.0);
+            doc.gap(3.0);
+        }
+    }
+    for (label, text) in [
+        ("Wins since last QBR:", &plan.wins),
+        ("Asks / help needed:", &plan.asks),
+    ] {
+        if !text.is_empty() {
+            crate::text::labelled(doc, label, &text.replace('\n', " "), Style::BODY);
+            doc.gap(2.0);
+        }
+    }
+    if !(plan.executive_summary.is_empty() && plan.wins.is_empty() && plan.asks.is_empty()) {
+        doc.gap(6.0);
+    }
 }
 
 /// Dated risks besides coverage: overdue actions and renewals coming up within 90 days.

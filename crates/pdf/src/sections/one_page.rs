@@ -6,7 +6,7 @@
 use super::executive::{goal_chart, health_color, kpi_tiles};
 use super::{long_date, opt_date, Ctx};
 use crate::layout::{palette, Align, Doc, Style};
-use crate::text::ellipsize;
+use crate::text::{ellipsize, wrap_max};
 use planner_core::model::ActionStatus;
 use planner_core::whitespace::Quadrant;
 
@@ -51,6 +51,7 @@ pub fn render(doc: &mut Doc, ctx: &Ctx) {
     doc.text_in(x, w, y, &sub, Style::SMALL, Align::Left);
     doc.y += Style::SMALL.line_height() + 2.0;
     health_lines(doc, ctx);
+    story(doc, ctx);
     kpi_tiles(doc, ctx, 3);
     goal_chart(doc, ctx);
     since_last_qbr(doc, ctx);
@@ -108,6 +109,36 @@ fn health_lines(doc: &mut Doc, ctx: &Ctx) {
         doc.y += ITEM.line_height();
     }
     doc.y += 6.0;
+}
+
+/// The plan's story, shortened to fit a fixed few lines: the executive summary in at most
+/// two lines, wins and asks in one each (the full text is on the executive summary page).
+fn story(doc: &mut Doc, ctx: &Ctx) {
+    let plan = &ctx.view.plan;
+    let (x, w) = (doc.left(), doc.width());
+    let lh = ITEM.line_height() + 1.0;
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !plan.executive_summary.is_empty() {
+        for line in wrap_max(doc.fonts, &flat(&plan.executive_summary), ITEM, w, 2) {
+            let y = doc.y;
+            doc.text(x, ITEM.baseline(y), &line, ITEM);
+            doc.y += lh;
+        }
+    }
+    for (label, text) in [("Wins: ", &plan.wins), ("Asks: ", &plan.asks)] {
+        if text.is_empty() {
+            continue;
+        }
+        let lw = doc.measure(label, ITEM.bold());
+        let y = doc.y;
+        doc.text(x, ITEM.baseline(y), label, ITEM.bold());
+        let rest = ellipsize(doc.fonts, &flat(text), ITEM, w - lw);
+        doc.text(x + lw, ITEM.baseline(y), &rest, ITEM);
+        doc.y += lh;
+    }
+    if !(plan.executive_summary.is_empty() && plan.wins.is_empty() && plan.asks.is_empty()) {
+        doc.y += 6.0;
+    }
 }
 
 /// Share `lines` between lists wanting `want[i]` lines: round-robin, one at a time, so a
@@ -295,7 +326,24 @@ fn lists(ctx: &Ctx) -> Vec<List> {
             },
         })
         .collect();
+    let renewals = planner_core::renewals::due_within(
+        &v.account.renewals,
+        v.today,
+        planner_core::renewals::RENEWAL_HORIZON_DAYS,
+    )
+    .into_iter()
+    .map(|r| Item {
+        text: format!("{} · {}", r.description, ctx.compact(r.annual_value)),
+        right: long_date(r.renewal_on),
+        style: ITEM,
+    })
+    .collect();
     vec![
+        List {
+            title: "Renewals in the next 180 days",
+            items: renewals,
+            empty: "No renewals due in the next 180 days.",
+        },
         List {
             title: "Top plays",
             items: plays,

@@ -70,6 +70,9 @@ fn acknowledged_edits_survive_sigkill() {
         status: PlanStatus::Active,
         currency: Currency::default(),
         rolled_from: None,
+        executive_summary: String::new(),
+        asks: String::new(),
+        wins: String::new(),
     };
     let mut content = PlanContent::default();
     content.buying_centers.push(BuyingCenter {

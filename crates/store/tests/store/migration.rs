@@ -2,7 +2,6 @@
 //! (`tests/fixtures/v1-export.json`) loaded into a raw sled store the way version 1 laid it out.
 
 use crate::common::*;
-use planner_core::view::summarise;
 use planner_core::*;
 use planner_store::*;
 use serde_json::{json, Value};

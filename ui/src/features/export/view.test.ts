@@ -10,11 +10,11 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 4; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
-function mount(): HTMLElement {
+function mount(frozen: Partial<PlanContext> = { readonly: false }): HTMLElement {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   // The export panel reads only the plan id and whether the plan is a snapshot.
-  const ctx = { view: { plan: { id: 'plan-1' } }, readonly: false } as unknown as PlanContext;
+  const ctx = { view: { plan: { id: 'plan-1' } }, ...frozen } as unknown as PlanContext;
   exportView(root, ctx);
   return root;
 }
@@ -56,5 +56,13 @@ describe('export panel', () => {
     submit(root);
     await settle();
     expect(root.querySelector('.banner.error')?.textContent).toBe('Not exported: "b5" is not a valid paper (expected a4 or letter)');
+  });
+
+  it('prints a closed plan but not a snapshot', () => {
+    const closed = mount({ readonly: true, readonlyReason: 'closed' });
+    expect(closed.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(false);
+    const snapshot = mount({ readonly: true, readonlyReason: 'snapshot' });
+    expect(snapshot.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled).toBe(true);
+    expect(snapshot.textContent).toContain('Open the live plan to export it.');
   });
 });

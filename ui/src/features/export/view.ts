@@ -44,6 +44,8 @@ function radioGroup<T extends string>(legend: string, name: string, choices: Rea
 
 export const exportView: FeatureView = (root, ctx) => {
   const planId = ctx.view.plan.id;
+  // A closed plan is read-only but is exactly what gets printed; only a snapshot cannot be.
+  const cannotExport = ctx.readonly && ctx.readonlyReason !== 'closed';
   const name = `doc-${uid('x')}`;
   const doc = radioGroup<ExportRequest['document']>('Document', name, [['full', 'Full plan'], ['summary', 'One-page summary']], 'full', () => syncSections());
   const paper = radioGroup<ExportRequest['paper']>('Paper', `paper-${name}`, [['a4', 'A4'], ['letter', 'US Letter']], 'a4', () => undefined);
@@ -123,11 +125,11 @@ export const exportView: FeatureView = (root, ctx) => {
         } catch (err) {
           replaceChildren(result, h('div', { class: 'banner error', role: 'alert' }, `Not exported: ${toAppError(err).message}`));
         } finally {
-          button.disabled = ctx.readonly;
+          button.disabled = cannotExport;
         }
       },
     },
-    ctx.readonly
+    cannotExport
       ? h('div', { class: 'banner info' }, 'A PDF is made from the live plan. Open the live plan to export it.')
       : null,
     h('div', { class: 'export-choices' }, doc.el, paper.el),
@@ -135,7 +137,7 @@ export const exportView: FeatureView = (root, ctx) => {
     h('label', { class: 'choice', for: openAfter.id }, openAfter, 'Open after saving'),
     h('div', { class: 'form-actions' }, button),
   );
-  button.disabled = ctx.readonly;
+  button.disabled = cannotExport;
   syncSections();
   root.append(form, result);
 };

@@ -11,6 +11,7 @@ import { formatDate } from '../../shared/format';
 import { field, setFieldError, uid } from '../../shared/forms';
 import { PLAN_STATUSES } from '../../shared/labels';
 import { chooseCompareFrom } from '../compare/view';
+import { carriedSummary, statusField } from './life';
 import './plans.css';
 
 export interface PlanToolsOptions {
@@ -19,6 +20,8 @@ export interface PlanToolsOptions {
   snapshotId: string | null;
   area: PlanAreaKey;
   navigate(hash: string): void;
+  /** The plan's status was changed (e.g. closed or reopened): the shell re-renders. */
+  onPlanChanged?(plan: Plan): void;
 }
 
 /** Newest first; the same day keeps the order the store gave (taken later = listed later). */
@@ -58,27 +61,49 @@ export function renderPlanTools(root: HTMLElement, opts: PlanToolsOptions): void
     replaceChildren(message, text);
   };
 
+  // Rolling forward creates a whole plan: ask first, then say what came along.
+  const rollConfirm = h('button', { type: 'button', class: 'primary small' }, 'Roll forward');
+  const rollAsk = h(
+    'div',
+    { class: 'roll-ask hidden', role: 'group', 'aria-label': 'Roll forward' },
+    h(
+      'p',
+      null,
+      `Start the next period from ${view.plan.period}? Buying centers, people, the map, white space, objectives with open actions and open opportunities come along; ${view.plan.period} stays as it is.`,
+    ),
+    h(
+      'div',
+      { class: 'form-actions' },
+      rollConfirm,
+      h('button', { type: 'button', class: 'small', onclick: () => askRoll(false) }, 'Cancel'),
+    ),
+  );
   const rollButton = h(
     'button',
-    {
-      type: 'button',
-      class: 'sidebar-button',
-      onclick: async () => {
-        rollButton.disabled = true;
-        say('Rolling forward\u2026');
-        try {
-          const next = await api.rollForward(planId);
-          say(`${next.period} created from ${view.plan.period}.`);
-          navigate(planHash(next.id, 'overview'));
-        } catch (err) {
-          say(toAppError(err).message, 'error');
-        } finally {
-          rollButton.disabled = false;
-        }
-      },
-    },
+    { type: 'button', class: 'sidebar-button', 'aria-expanded': 'false', onclick: () => askRoll(true) },
     'Roll forward to next period',
   );
+  function askRoll(open: boolean): void {
+    rollAsk.classList.toggle('hidden', !open);
+    rollButton.classList.toggle('hidden', open);
+    rollButton.setAttribute('aria-expanded', String(open));
+    (open ? rollConfirm : rollButton).focus();
+  }
+  rollConfirm.addEventListener('click', async () => {
+    rollConfirm.disabled = true;
+    say('Rolling forward\u2026');
+    try {
+      const rolled = await api.rollForward(planId);
+      askRoll(false);
+      navigate(planHash(rolled.plan.id, 'overview'));
+      // The sidebar is rebuilt for the new plan: say it there, where the user looks next.
+      sayAfterNavigation(`${rolled.plan.period} created from ${view.plan.period}. ${carriedSummary(rolled.carried)}`);
+    } catch (err) {
+      say(toAppError(err).message, 'error');
+    } finally {
+      rollConfirm.disabled = false;
+    }
+  });
 
   const snapshotList = h('ul', { class: 'snapshot-list', 'aria-label': 'Snapshots' });
   const snapshotForm = buildSnapshotForm();
@@ -215,12 +240,24 @@ export function renderPlanTools(root: HTMLElement, opts: PlanToolsOptions): void
       'div',
       { class: 'plan-tools' },
       periodField,
-      readonly ? null : h('div', { class: 'plan-tools-actions' }, rollButton, takeButton, snapshotForm.form),
+      readonly || !opts.onPlanChanged
+        ? null
+        : statusField(view.plan, opts.onPlanChanged),
+      readonly ? null : h('div', { class: 'plan-tools-actions' }, rollButton, rollAsk, takeButton, snapshotForm.form),
       message,
       h('div', { class: 'nav-section', id: snapHeadingId }, 'Snapshots'),
       snapshotList,
     ),
   );
+  const pending = pendingMessage;
+  pendingMessage = null;
+  if (pending) say(pending);
   void loadPlans();
   void loadSnapshots();
+}
+
+/** A message for the plan tools drawn after the next navigation (e.g. what a roll forward did). */
+let pendingMessage: string | null = null;
+function sayAfterNavigation(text: string): void {
+  pendingMessage = text;
 }

@@ -12,6 +12,7 @@ const rows: PortfolioRow[] = [
 const api = vi.hoisted(() => ({
   listPortfolio: vi.fn(),
   createAccount: vi.fn(),
+  newAccountPeriods: vi.fn(),
   deleteAccount: vi.fn(),
   undoDeleteAccount: vi.fn(),
   loadSample: vi.fn(),
@@ -32,6 +33,9 @@ describe('portfolio view', () => {
     root = document.createElement('div');
     document.body.append(root);
     api.listPortfolio.mockResolvedValue(rows);
+    api.newAccountPeriods.mockResolvedValue([
+      { choice: 'current', period: { label: 'FY2026', starts_on: '2026-01-01', ends_on: '2026-12-31' } },
+    ]);
   });
   afterEach(() => {
     root.remove();
@@ -121,6 +125,27 @@ describe('portfolio view', () => {
     expect(input.closest('.field')?.querySelector('.field-error')?.textContent).toBe('Account name is empty');
     expect(input.value).toBe('   ');
     expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('starts the first plan in the period the user picks', async () => {
+    api.newAccountPeriods.mockResolvedValue([
+      { choice: 'current', period: { label: 'FY2026', starts_on: '2026-01-01', ends_on: '2026-12-31' } },
+      { choice: 'next', period: { label: 'FY2027', starts_on: '2027-01-01', ends_on: '2027-12-31' } },
+    ]);
+    api.createAccount.mockResolvedValue({ current_plan_id: 'p9' });
+    renderPortfolio(root, { navigate });
+    await settle();
+    Array.from(root.querySelectorAll('button')).find((b) => b.textContent === 'New account')!.click();
+    await settle();
+    const period = root.querySelector<HTMLSelectElement>('select[name=account-period]')!;
+    expect(Array.from(period.options).map((o) => o.textContent)).toEqual(['FY2026 (this year)', 'FY2027 (next year)']);
+    period.value = 'next';
+    const input = root.querySelector<HTMLInputElement>('input[name=account-name]')!;
+    input.value = 'Acme';
+    input.form!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(api.createAccount).toHaveBeenCalledWith('Acme', 'next');
+    expect(navigate).toHaveBeenCalledWith('#/plan/p9/overview');
   });
 
   it('asks before deleting and offers undo', async () => {

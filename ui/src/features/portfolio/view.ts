@@ -111,6 +111,23 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
   // --- new account form -------------------------------------------------------------
   const nameInput = h('input', { type: 'text', autocomplete: 'off', maxlength: '200', name: 'account-name' });
   const nameField = field({ label: 'Account name', control: nameInput, class: 'new-account-field' });
+  // The first plan's period: this fiscal year, or the next one near the end of this one (the
+  // core decides what is offered).
+  const periodSelect = h('select', { name: 'account-period' });
+  const periodField = field({ label: 'First plan', control: periodSelect, class: 'new-account-field' });
+  async function loadPeriods(): Promise<void> {
+    try {
+      const options = await api.newAccountPeriods();
+      replaceChildren(
+        periodSelect,
+        ...options.map((o) =>
+          h('option', { value: o.choice }, `${o.period.label} (${o.choice === 'current' ? 'this year' : 'next year'})`),
+        ),
+      );
+    } catch (err) {
+      setFieldError(periodField, toAppError(err).message);
+    }
+  }
   const createButton = h('button', { type: 'submit', class: 'primary' }, 'Create');
   const newForm = h(
     'form',
@@ -122,7 +139,8 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
         createButton.disabled = true;
         setFieldError(nameField, null);
         try {
-          const summary = await api.createAccount(nameInput.value);
+          const period = periodSelect.value === 'next' ? 'next' : 'current';
+          const summary = await api.createAccount(nameInput.value, period);
           if (summary.current_plan_id) opts.navigate(planHash(summary.current_plan_id, 'overview'));
           else await reload();
         } catch (err) {
@@ -138,6 +156,7 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
       },
     },
     nameField,
+    periodField,
     h(
       'div',
       { class: 'form-actions' },
@@ -151,6 +170,7 @@ export function renderPortfolio(root: HTMLElement, opts: PortfolioOptions): () =
     newForm.classList.toggle('hidden', !open);
     if (open) {
       if (!newForm.isConnected) page.prepend(newForm);
+      void loadPeriods();
       nameInput.focus();
     } else {
       nameInput.value = '';

@@ -13,4 +13,17 @@ period: string, starts_on: string, ends_on: string, status: PlanStatus, currency
 /**
  * The plan this one was rolled forward from.
  */
-rolled_from: string | null, };
+rolled_from: string | null, 
+/**
+ * The story in the account manager's words, printed on the executive summary page and,
+ * shortened, on the one-page summary (older files have none).
+ */
+executive_summary: string, 
+/**
+ * Asks / help needed from our side before the next QBR.
+ */
+asks: string, 
+/**
+ * Wins since the last QBR.
+ */
+wins: string, };
