@@ -80,7 +80,7 @@ describe('plans', () => {
   });
 
   it('links each completeness item to its area', async () => {
-    await clickLink(driver, 'Completeness', await driver.findElement(By.css('.area-nav')));
+    await clickLink(driver, 'Completeness and health', await driver.findElement(By.css('.area-nav')));
     await waitFor(driver, '.checklist');
     await screenshot(driver, '11-completeness');
     const hrefs = await driver.executeScript(
@@ -103,7 +103,8 @@ describe('plans', () => {
     await clickLink(driver, 'Export', await driver.findElement(By.css('.area-nav')));
     await waitFor(driver, '.export-form');
     const boxes = await driver.findElements(By.css('.export-form .sections input[type=checkbox]'));
-    assert.equal(boxes.length, 10);
+    // Every section of the full plan, "Since last QBR" included.
+    assert.equal(boxes.length, 11);
     for (const b of boxes) assert.equal(await b.isSelected(), true);
     await driver.findElement(By.css('.export-form input[value=summary]')).click();
     assert.equal(await boxes[0].isEnabled(), false);
@@ -117,6 +118,9 @@ describe('plans', () => {
     await waitForText(driver, '.page-header h1', 'Overview');
     const before = await driver.findElement(By.css('.period-select')).getAttribute('value');
     await clickButton(driver, 'Roll forward to next period');
+    // It asks first (what it will carry over is said after).
+    await waitFor(driver, '.roll-ask:not(.hidden)');
+    await clickButton(driver, 'Roll forward');
     await driver.wait(async () => {
       const v = await driver.findElement(By.css('.period-select')).getAttribute('value');
       return v && v !== before;

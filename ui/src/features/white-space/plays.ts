@@ -136,7 +136,8 @@ function revenueCell(p: Play, currency: string, opts: PlaysOptions): HTMLElement
     'td',
     { class: 'num ws-play-revenue' },
     h('div', null, estimate),
-    h('div', { class: 'muted small', dataset: { figure: 'open-opportunity' } }, `open opportunity ${quoted} `, follow),
+    h('div', { class: 'muted small', dataset: { figure: 'open-opportunity' }, title: 'What its open opportunities quote now' }, `opportunity ${quoted}`),
+    h('div', null, follow),
     error,
   );
 }

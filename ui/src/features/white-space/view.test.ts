@@ -289,11 +289,11 @@ describe('ranked plays', () => {
     const ctx = mount(view);
     const row = root.querySelector<HTMLTableRowElement>('tr.ws-play[data-cell-id="c3"]')!;
     const quoted = row.querySelector('[data-figure="open-opportunity"]')!;
-    expect(text(quoted)).toContain('open opportunity €650,000.00');
+    expect(text(quoted)).toBe('opportunity €650,000.00');
     // Plays without a differing opportunity show the estimate alone.
     const others = root.querySelectorAll('tr.ws-play:not([data-cell-id="c3"]) [data-figure="open-opportunity"]');
     expect(others).toHaveLength(0);
-    quoted.querySelector<HTMLButtonElement>('button')!.click();
+    row.querySelector<HTMLButtonElement>('.ws-play-revenue button')!.click();
     await vi.waitFor(() => expect(ctx.saves).toHaveLength(1));
     const items = savedItems(ctx, 0);
     expect(items).toHaveLength(1);
