@@ -10,7 +10,7 @@ use crate::state::AppState;
 use planner_core::Id;
 use planner_pdf::Section;
 use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
@@ -196,7 +196,7 @@ fn choose_save_path(
 ) -> Option<PathBuf> {
     #[cfg(debug_assertions)]
     if let Some(dir) = std::env::var_os(TEST_SAVE_DIR_ENV) {
-        return Some(test_save_path(Path::new(&dir), default_name));
+        return Some(test_save_path(std::path::Path::new(&dir), default_name));
     }
     app.dialog()
         .file()
@@ -208,7 +208,7 @@ fn choose_save_path(
 
 /// Debug builds' stand-in for the dialog: a new file in `dir`, never one that exists.
 #[cfg(debug_assertions)]
-fn test_save_path(dir: &Path, default_name: &str) -> PathBuf {
+fn test_save_path(dir: &std::path::Path, default_name: &str) -> PathBuf {
     crate::output::next_free_path(dir, default_name)
 }
 
