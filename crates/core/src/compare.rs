@@ -843,23 +843,13 @@ fn campaigns(before: &PlanView, after: &PlanView) -> Vec<Change> {
 mod tests {
     use super::*;
     use crate::sample::{sample_plan, SamplePlan};
-    use crate::view::{plan_view, ViewInputs};
 
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 9, 15).unwrap()
     }
 
     fn view_of(s: &SamplePlan, content: &PlanContent, today: NaiveDate) -> PlanView {
-        plan_view(ViewInputs {
-            account: &s.account,
-            plan: &s.plan,
-            content,
-            offerings: &s.offerings,
-            campaigns: s.campaigns.clone(),
-            weights: &Default::default(),
-            thresholds: &Default::default(),
-            today,
-        })
+        s.view_of(content, today)
     }
 
     fn kinds(list: &[Change]) -> Vec<&ChangeKind> {

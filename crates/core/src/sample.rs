@@ -1334,16 +1334,24 @@ pub fn sample_plan(today: NaiveDate) -> SamplePlan {
 /// and benchmarks that need a whole view.
 pub fn sample_view(today: NaiveDate) -> crate::view::PlanView {
     let s = sample_plan(today);
-    crate::view::plan_view(crate::view::ViewInputs {
-        account: &s.account,
-        plan: &s.plan,
-        content: &s.content,
-        offerings: &s.offerings,
-        campaigns: s.campaigns,
-        weights: &Default::default(),
-        thresholds: &Default::default(),
-        today,
-    })
+    s.view_of(&s.content, today)
+}
+
+impl SamplePlan {
+    /// The sample account's plan view with `content` in place of its own, as seen on `on`
+    /// (default weights and thresholds): how tests and examples show an earlier state of it.
+    pub fn view_of(&self, content: &PlanContent, on: NaiveDate) -> crate::view::PlanView {
+        crate::view::plan_view(crate::view::ViewInputs {
+            account: &self.account,
+            plan: &self.plan,
+            content,
+            offerings: &self.offerings,
+            campaigns: self.campaigns.clone(),
+            weights: &Default::default(),
+            thresholds: &Default::default(),
+            today: on,
+        })
+    }
 }
 
 fn d_from(today: NaiveDate, days: i64) -> NaiveDate {

@@ -10,7 +10,6 @@ use chrono::NaiveDate;
 use planner_core::compare::{compare, PlanComparison};
 use planner_core::model::*;
 use planner_core::money::Money;
-use planner_core::view::{plan_view, ViewInputs};
 use planner_pdf::{render_plan, Document, Options, Paper, PrintedPlan};
 
 fn main() {
@@ -82,18 +81,7 @@ fn sample_with_last_qbr(
     today: chrono::NaiveDate,
 ) -> (planner_core::view::PlanView, PlanComparison) {
     let s = planner_core::sample::sample_plan(today);
-    let view = |content: &PlanContent, on| {
-        plan_view(ViewInputs {
-            account: &s.account,
-            plan: &s.plan,
-            content,
-            offerings: &s.offerings,
-            campaigns: s.campaigns.clone(),
-            weights: &Default::default(),
-            thresholds: &Default::default(),
-            today: on,
-        })
-    };
+    let view = |content: &PlanContent, on| s.view_of(content, on);
     let mut then = s.content.clone();
     then.buying_centers[0].our_revenue = Money(then.buying_centers[0].our_revenue.0 * 9 / 10);
     if let Some(o) = then

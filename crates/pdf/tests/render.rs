@@ -331,18 +331,7 @@ fn sample_since_last_qbr() -> (
 ) {
     use planner_core::model::*;
     let s = planner_core::sample::sample_plan(today());
-    let view = |content: &PlanContent, on| {
-        planner_core::view::plan_view(planner_core::view::ViewInputs {
-            account: &s.account,
-            plan: &s.plan,
-            content,
-            offerings: &s.offerings,
-            campaigns: s.campaigns.clone(),
-            weights: &Default::default(),
-            thresholds: &Default::default(),
-            today: on,
-        })
-    };
+    let view = |content: &PlanContent, on| s.view_of(content, on);
     let mut then = s.content.clone();
     let won = then
         .opportunities

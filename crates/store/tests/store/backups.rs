@@ -2,27 +2,9 @@
 //! itself after edits and at close, never two of the same content, rotated in three rotations.
 
 use crate::common::*;
-use planner_core::sample::sample_plan;
-use planner_core::view::summarise;
 use planner_store::*;
 use std::path::Path;
 use std::time::Duration;
-
-/// A schedule that never fires on its own during a test: only close and explicit backups.
-fn quiet() -> BackupSchedule {
-    BackupSchedule {
-        every: Duration::from_secs(3600),
-        after_idle: Duration::from_secs(3600),
-    }
-}
-
-fn add_account(store: &Store, name: &str) {
-    let mut s = sample_plan(today());
-    s.account.id = planner_core::Id::new_v4();
-    s.account.name = name.into();
-    let summary = summarise(&s.account, None);
-    store.put_account(&s.account, &summary).unwrap();
-}
 
 #[test]
 fn a_backup_is_a_complete_export_stamped_with_what_it_holds() {

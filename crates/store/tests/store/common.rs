@@ -150,3 +150,21 @@ pub fn child(test: &str, env: &[(&str, String)]) -> std::process::Command {
     }
     cmd
 }
+
+/// A backup schedule that never fires on its own during a test: only close and explicit backups.
+pub fn quiet() -> BackupSchedule {
+    BackupSchedule {
+        every: std::time::Duration::from_secs(3600),
+        after_idle: std::time::Duration::from_secs(3600),
+    }
+}
+
+/// Adds an account named `name` (the sample's, with a new id) and no plan.
+pub fn add_account(store: &Store, name: &str) {
+    let mut s = sample_plan(today());
+    s.account.id = planner_core::Id::new_v4();
+    s.account.name = name.into();
+    store
+        .put_account(&s.account, &summarise(&s.account, None))
+        .unwrap();
+}

@@ -3,27 +3,9 @@
 //! backup offered first holds the work, not the empty store of the first day.
 
 use crate::common::*;
-use planner_core::sample::sample_plan;
-use planner_core::view::summarise;
 use planner_store::*;
 use std::path::Path;
 use std::time::Duration;
-
-fn quiet() -> BackupSchedule {
-    BackupSchedule {
-        every: Duration::from_secs(3600),
-        after_idle: Duration::from_secs(3600),
-    }
-}
-
-fn add_account(store: &Store, name: &str) {
-    let mut s = sample_plan(today());
-    s.account.id = planner_core::Id::new_v4();
-    s.account.name = name.into();
-    store
-        .put_account(&s.account, &summarise(&s.account, None))
-        .unwrap();
-}
 
 /// A folder whose store lost its last `lost` edits: the sled files as a killed process left
 /// them after the first edits, with the manifest (and backups) of the later state.
